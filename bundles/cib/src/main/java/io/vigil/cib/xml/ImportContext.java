@@ -1,0 +1,60 @@
+package io.vigil.cib.xml;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.w3c.dom.Element;
+
+import io.vigil.cib.Problem;
+import io.vigil.cib.model.Score;
+import io.vigil.cib.model.Unsupported;
+
+/** Collects import problems and unsupported reports while the section readers walk the document. */
+final class ImportContext {
+    final List<Problem> problems = new ArrayList<>();
+    final List<Unsupported> configUnsupported = new ArrayList<>();
+    final List<Unsupported> statusUnsupported = new ArrayList<>();
+
+    /**
+     * An element taken out of the model. Its XML is kept for export when it sits directly in a section
+     * container (resources, constraints, status, the cib root ...), where the writer can put it back.
+     */
+    Unsupported unsupportedElement(Element e, String section, String reason) {
+        String parent = e.getParentNode() instanceof Element p ? p.getTagName() : "";
+        boolean reinsertable = parent.equals(section);
+        Unsupported u = new Unsupported(e.getTagName(), idOf(e), section, reason, reinsertable ? Dom.toXml(e) : null);
+        (section.startsWith("status") ? statusUnsupported : configUnsupported).add(u);
+        return u;
+    }
+
+    /** A feature the model keeps but Vigil does not act on (remote node, template reference, id-ref). */
+    void unsupportedFeature(String element, String id, String section, String reason) {
+        Unsupported u = new Unsupported(element, id, section, reason, null);
+        (section.startsWith("status") ? statusUnsupported : configUnsupported).add(u);
+    }
+
+    /** Attributes Vigil has no field for on an element that keeps none: reported, not kept. */
+    void unknownAttributes(Element e, Map<String, String> rest, String section) {
+        for (String name : rest.keySet()) {
+            unsupportedFeature(e.getTagName(), idOf(e), section, "attribute '" + name + "' is not supported and was dropped");
+        }
+    }
+
+    Score score(String text, String kind, String id, String field) {
+        if (text == null) {
+            return null;
+        }
+        return Score.tryParse(text).orElseGet(() -> {
+            problems.add(Problem.error(kind, id, field, "'" + text + "' is not a score; use an integer, INFINITY or -INFINITY"));
+            return null;
+        });
+    }
+
+    static String idOf(Element e) {
+        if (e.hasAttribute("id")) {
+            return e.getAttribute("id");
+        }
+        return e.hasAttribute("id-ref") ? e.getAttribute("id-ref") : null;
+    }
+}

@@ -1,0 +1,233 @@
+package io.vigil.messaging.internal;
+
+import io.vigil.messaging.api.ClusterMessaging;
+import io.vigil.messaging.api.MembershipView;
+import io.vigil.messaging.api.MessageReceiver;
+import io.vigil.messaging.api.MessagingException;
+import io.vigil.messaging.api.Registration;
+import io.vigil.messaging.api.StateProvider;
+import io.vigil.messaging.api.StateReceiver;
+import io.vigil.messaging.api.ViewListener;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.jgroups.Address;
+import org.jgroups.BytesMessage;
+import org.jgroups.JChannel;
+import org.jgroups.Message;
+import org.jgroups.Receiver;
+import org.jgroups.View;
+import org.jgroups.stack.Protocol;
+
+/** {@link ClusterMessaging} over a JGroups channel. */
+public final class ChannelMessaging implements ClusterMessaging, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ChannelMessaging.class.getName());
+
+    private final JChannel channel;
+    private final String self;
+    private final ViewTranslator translator = new ViewTranslator(Clock.systemUTC());
+    private final List<ViewListener> viewListeners = new CopyOnWriteArrayList<>();
+    private final TopicDispatcher dispatcher;
+    private volatile View jgroupsView;
+    private volatile MembershipView view;
+
+    private ChannelMessaging(JChannel channel, String self, MembershipView initial) {
+        this.channel = channel;
+        this.self = self;
+        this.view = initial;
+        this.dispatcher = new TopicDispatcher(self, initial, new Outbound());
+    }
+
+    /**
+     * Creates the channel and joins the cluster (or founds it). Returns once this node is in a view.
+     *
+     * @param key the cluster key, or null when the config says insecure
+     */
+    public static ChannelMessaging start(ClusterConfig config, String nodeName, ClusterKey key) throws Exception {
+        return start(config, nodeName, key, List.of());
+    }
+
+    /** As {@link #start(ClusterConfig, String, ClusterKey)}, with extra protocols just above the transport. */
+    static ChannelMessaging start(ClusterConfig config, String nodeName, ClusterKey key, List<Protocol> extra)
+            throws Exception {
+        Objects.requireNonNull(nodeName, "nodeName");
+        if (key == null && !config.insecure()) {
+            throw new ConfigException("cluster.keyFile: missing");
+        }
+        List<Protocol> stack = StackBuilder.build(config, key);
+        stack.addAll(1, extra);
+        JChannel ch = new JChannel(stack);
+        ch.getProtocolStack().getTransport().getDiagnosticsHandler().setEnabled(false);
+        ch.name(nodeName);
+        ch.addAddressGenerator(new org.jgroups.stack.AddressGenerator() {
+            @Override
+            @SuppressWarnings("deprecation")
+            public Address generateAddress() {
+                return NodeIdentity.address(nodeName, config.nodeId(), config.votes());
+            }
+        });
+        ChannelMessaging m = new ChannelMessaging(ch, nodeName,
+                ViewTranslator.solo(nodeName, config.nodeId(), config.votes(), java.time.Instant.now()));
+        ch.setReceiver(m.new Handler());
+        try {
+            ch.connect(config.name());
+        } catch (Exception e) {
+            ch.close();
+            throw e;
+        }
+        return m;
+    }
+
+    JChannel channel() {
+        return channel;
+    }
+
+    @Override
+    public String localNodeName() {
+        return self;
+    }
+
+    @Override
+    public MembershipView view() {
+        return view;
+    }
+
+    @Override
+    public boolean clustered() {
+        return true;
+    }
+
+    @Override
+    public Registration addViewListener(ViewListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        synchronized (viewListeners) {
+            viewListeners.add(listener);
+            notify(listener, null, view);
+        }
+        return () -> viewListeners.remove(listener);
+    }
+
+    @Override
+    public Registration subscribe(String topic, MessageReceiver receiver) {
+        return dispatcher.subscribe(Objects.requireNonNull(topic, "topic"), Objects.requireNonNull(receiver));
+    }
+
+    @Override
+    public void broadcast(String topic, byte[] payload) {
+        send(null, Envelope.message(true, self, Objects.requireNonNull(topic, "topic"), payload.clone()));
+    }
+
+    @Override
+    public void send(String nodeName, String topic, byte[] payload) {
+        send(address(nodeName), Envelope.message(false, self, Objects.requireNonNull(topic, "topic"),
+                payload.clone()));
+    }
+
+    @Override
+    public Registration registerStateProvider(String topic, StateProvider provider) {
+        return dispatcher.provider(Objects.requireNonNull(topic, "topic"), Objects.requireNonNull(provider));
+    }
+
+    @Override
+    public Registration registerStateReceiver(String topic, StateReceiver receiver) {
+        return dispatcher.stateReceiver(Objects.requireNonNull(topic, "topic"), Objects.requireNonNull(receiver));
+    }
+
+    @Override
+    public void requestState(String topic) {
+        dispatcher.requestState(Objects.requireNonNull(topic, "topic"));
+    }
+
+    /** Leaves the group gracefully and closes the channel. */
+    @Override
+    public void close() {
+        channel.close();
+    }
+
+    private Address address(String nodeName) {
+        View v = jgroupsView;
+        if (v != null) {
+            for (Address a : v.getMembers()) {
+                if (NodeIdentity.name(a).equals(nodeName)) {
+                    return a;
+                }
+            }
+        }
+        throw new MessagingException("node " + nodeName + " is not in the current view " + view.names());
+    }
+
+    private void send(Address dest, Envelope e) {
+        if (!channel.isConnected()) {
+            throw new MessagingException("the cluster channel is closed");
+        }
+        try {
+            channel.send(new BytesMessage(dest, e.encode()));
+        } catch (Exception ex) {
+            throw new MessagingException("cannot send to " + (dest == null ? "the cluster" : dest) + ": " + ex, ex);
+        }
+    }
+
+    private static void notify(ViewListener l, MembershipView previous, MembershipView current) {
+        try {
+            l.viewChanged(previous, current);
+        } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "view listener failed", ex);
+        }
+    }
+
+    private final class Outbound implements TopicDispatcher.Outbound {
+        @Override
+        public void broadcast(Envelope e) {
+            try {
+                ChannelMessaging.this.send(null, e);
+            } catch (MessagingException ex) {
+                LOG.log(Level.WARNING, "cannot send " + e.kind(), ex);
+            }
+        }
+
+        @Override
+        public void send(String node, Envelope e) {
+            try {
+                ChannelMessaging.this.send(address(node), e);
+            } catch (MessagingException ex) {
+                LOG.log(Level.WARNING, "cannot send " + e.kind() + " to " + node, ex);
+            }
+        }
+    }
+
+    private final class Handler implements Receiver {
+        @Override
+        public void receive(Message msg) {
+            Envelope e;
+            try {
+                e = Envelope.decode(msg.getArray(), msg.getOffset(), msg.getLength());
+            } catch (Exception ex) {
+                LOG.warning("dropped an undecodable message from " + msg.src() + ": " + ex);
+                return;
+            }
+            dispatcher.deliver(e);
+        }
+
+        @Override
+        public void viewAccepted(View v) {
+            MembershipView previous;
+            MembershipView current = translator.translate(v);
+            jgroupsView = v;
+            dispatcher.viewChanged(current);
+            synchronized (viewListeners) {
+                previous = view;
+                view = current;
+                for (ViewListener l : viewListeners) {
+                    ChannelMessaging.notify(l, previous, current);
+                }
+            }
+            LOG.info(() -> self + ": view " + current.viewId() + (current.merge() ? " (merge " + current.subgroups()
+                    + ")" : "") + " " + current.names());
+        }
+    }
+}
