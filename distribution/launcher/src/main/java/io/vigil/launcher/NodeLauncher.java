@@ -173,11 +173,13 @@ final class NodeLauncher {
                 LOG.log(Level.SEVERE, "framework stopped with an error", event.getThrowable());
                 return 1;
             }
+            LOG.info("node " + config.name() + " stopped");
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
         } finally {
+            flushLogs();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -201,12 +203,15 @@ final class NodeLauncher {
             }
             framework.stop();
             framework.waitForStop(STOP_TIMEOUT_MS);
-            LOG.info("node " + config.name() + " stopped");
         } catch (BundleException e) {
             LOG.log(Level.WARNING, "stopping the framework failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        flushLogs();
+    }
+
+    private static void flushLogs() {
         for (java.util.logging.Handler h : Logger.getLogger("").getHandlers()) {
             h.flush();
         }

@@ -30,7 +30,7 @@ final class NodeLog {
         Logger root = Logger.getLogger("");
         root.setLevel(Level.INFO);
         Files.createDirectories(stateDir);
-        FileHandler file = new FileHandler(stateDir.resolve("vigil.log").toString(), 10_000_000, 3, true);
+        FileHandler file = new FileHandler(stateDir.resolve("vigil.log").toString(), true);
         file.setFormatter(new LineFormatter(true));
         file.setLevel(Level.ALL);
         root.addHandler(file);

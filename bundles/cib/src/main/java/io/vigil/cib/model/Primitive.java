@@ -5,11 +5,12 @@ import java.util.Map;
 
 /**
  * A primitive resource: {@code standard} is Pacemaker's "class" (ocf, lsb, systemd, stonith, service).
- * Fencing devices are primitives of class stonith. {@code operationsId} keeps the id of the operations element.
+ * Fencing devices are primitives of class stonith. {@code operationsId} keeps the id of the operations element, {@code operationsIdRef} its unresolved
+ * id-ref (operations defined elsewhere; reported as unsupported).
  */
 public record Primitive(String id, String description, String standard, String provider, String type,
                         Map<String, String> otherAttributes, AttributeSets instanceAttributes,
-                        AttributeSets metaAttributes, AttributeSets utilization, String operationsId,
+                        AttributeSets metaAttributes, AttributeSets utilization, String operationsId, String operationsIdRef,
                         List<Operation> operations) implements Resource {
 
     public Primitive {

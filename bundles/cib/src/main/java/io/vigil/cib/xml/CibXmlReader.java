@@ -74,7 +74,7 @@ public final class CibXmlReader {
         if (ctx.configUnsupported.size() != configuration.unsupported().size()) {
             configuration = new Configuration(configuration.crmConfig(), configuration.nodes(), configuration.resources(),
                     configuration.constraints(), configuration.rscDefaults(), configuration.opDefaults(),
-                    configuration.fencingTopology(), configuration.tags(), ctx.configUnsupported);
+                    configuration.fencingTopology(), configuration.tags(), ImportContext.canonical(ctx.configUnsupported));
         }
         return new LoadResult(new CibSnapshot(version, attributes, configuration, status), ctx.problems);
     }

@@ -49,7 +49,7 @@ final class ConfigurationReader {
             }
         }
         return new Configuration(crmConfig, nodes, resources, constraints, rscDefaults, opDefaults, topology, tags,
-                List.copyOf(ctx.configUnsupported));
+                ImportContext.canonical(ctx.configUnsupported));
     }
 
     /** An empty acls/alerts element says nothing, so only one with content is reported. */

@@ -51,6 +51,25 @@ final class ImportContext {
         });
     }
 
+    private static final List<String> SECTION_ORDER = List.of("crm_config", "nodes", "resources", "constraints",
+            "rsc_defaults", "op_defaults", "fencing-topology", "tags", "configuration", "status", "cib");
+
+    /**
+     * Reports in a canonical order: by section, then those kept in the model before those taken out (which the
+     * writer appends at the end of their section), then document order. Re-importing an export gives the same list.
+     */
+    static List<Unsupported> canonical(List<Unsupported> reports) {
+        List<Unsupported> sorted = new ArrayList<>(reports);
+        sorted.sort(java.util.Comparator.comparingInt((Unsupported u) -> rank(u.section()))
+                .thenComparing(u -> u.xml() != null));
+        return List.copyOf(sorted);
+    }
+
+    private static int rank(String section) {
+        int i = SECTION_ORDER.indexOf(section);
+        return i < 0 ? SECTION_ORDER.size() : i;
+    }
+
     static String idOf(Element e) {
         if (e.hasAttribute("id")) {
             return e.getAttribute("id");

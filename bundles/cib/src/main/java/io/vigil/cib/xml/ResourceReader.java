@@ -67,6 +67,7 @@ final class ResourceReader {
         List<Element> meta = new ArrayList<>();
         List<Element> util = new ArrayList<>();
         String operationsId = null;
+        String operationsIdRef = null;
         List<Operation> ops = new ArrayList<>();
         for (Element c : Dom.children(e)) {
             switch (c.getTagName()) {
@@ -76,9 +77,10 @@ final class ResourceReader {
                 case "operations" -> {
                     XmlAttrs oa = new XmlAttrs(c);
                     operationsId = oa.get("id");
-                    String ref = oa.get("id-ref");
-                    if (ref != null) {
-                        ctx.unsupportedElement(c, SECTION, "operations id-ref '" + ref + "' is not resolved");
+                    operationsIdRef = oa.get("id-ref");
+                    if (operationsIdRef != null) {
+                        ctx.unsupportedFeature("operations", operationsIdRef, SECTION,
+                                "operations id-ref in primitive '" + id + "' is kept but not resolved");
                     }
                     for (Element op : Dom.children(c)) {
                         if (op.getTagName().equals("op")) {
@@ -92,7 +94,7 @@ final class ResourceReader {
             }
         }
         Primitive p = new Primitive(id, description, standard, provider, type, other,
-                sets.readAll(inst, SECTION), sets.readAll(meta, SECTION), sets.readAll(util, SECTION), operationsId, ops);
+                sets.readAll(inst, SECTION), sets.readAll(meta, SECTION), sets.readAll(util, SECTION), operationsId, operationsIdRef, ops);
         if ("ocf".equals(standard) && "pacemaker".equals(provider) && "remote".equals(type)) {
             ctx.unsupportedFeature("primitive", id, SECTION, "Pacemaker Remote connections (remote nodes) are not supported");
         }

@@ -35,9 +35,9 @@ final class ResourceWriter {
         sets.writeAll(e, "instance_attributes", p.instanceAttributes());
         sets.writeAll(e, "meta_attributes", p.metaAttributes());
         sets.writeAll(e, "utilization", p.utilization());
-        if (p.operationsId() != null || !p.operations().isEmpty()) {
+        if (p.operationsId() != null || p.operationsIdRef() != null || !p.operations().isEmpty()) {
             Element ops = out.child(e, "operations");
-            out.attr(ops, "id", p.operationsId());
+            out.attr(ops, "id", p.operationsId()).attr(ops, "id-ref", p.operationsIdRef());
             for (Operation o : p.operations()) {
                 Element op = out.child(ops, "op");
                 out.attr(op, "id", o.id()).attr(op, "name", o.name()).attr(op, "interval", o.interval())

@@ -31,7 +31,7 @@ final class StatusReader {
                 default -> ctx.unsupportedElement(e, SECTION, "unknown element in status");
             }
         }
-        return new Status(nodes, List.copyOf(ctx.statusUnsupported));
+        return new Status(nodes, ImportContext.canonical(ctx.statusUnsupported));
     }
 
     private NodeState nodeState(Element e) {
@@ -91,6 +91,6 @@ final class StatusReader {
                 ctx.unsupportedElement(op, SECTION, "unexpected element in lrm_resource '" + id + "'");
             }
         }
-        return new LrmResource(id == null ? "" : id, standard, provider, type, other, ops);
+        return new LrmResource(id, standard, provider, type, other, ops);
     }
 }

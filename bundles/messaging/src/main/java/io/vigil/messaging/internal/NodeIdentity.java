@@ -13,6 +13,11 @@ final class NodeIdentity {
     private static final String ID = "vigil.id";
     private static final String VOTES = "vigil.votes";
 
+    static {
+        ExtendedUUID.setPrintFunction(u -> u.keyExists(NAME) ? new String(u.get(NAME), StandardCharsets.UTF_8)
+                : u.toStringLong());
+    }
+
     private NodeIdentity() {
     }
 

@@ -16,7 +16,7 @@ import org.jgroups.stack.Protocol;
 /** In-JVM cluster of channels over loopback, each node with a DISCARD layer just above the transport. */
 final class TestCluster implements AutoCloseable {
     static final byte[] KEY = "0123456789abcdef0123456789abcdef-test-key".getBytes();
-    static final Timeouts FAST = new Timeouts(100, 500, 100, 500, 1000, 60_000);
+    static final Timeouts FAST = new Timeouts(200, 1000, 100, 500, 1000, 60_000);
 
     final String clusterName;
     final List<Peer> peers = new ArrayList<>();
