@@ -13,6 +13,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,6 +37,7 @@ public final class ChannelMessaging implements ClusterMessaging, AutoCloseable {
     private final ViewTranslator translator = new ViewTranslator(Clock.systemUTC());
     private final List<ViewListener> viewListeners = new CopyOnWriteArrayList<>();
     private final TopicDispatcher dispatcher;
+    private final ExecutorService sender;
     private volatile View jgroupsView;
     private volatile MembershipView view;
 
@@ -41,6 +46,11 @@ public final class ChannelMessaging implements ClusterMessaging, AutoCloseable {
         this.self = self;
         this.view = initial;
         this.dispatcher = new TopicDispatcher(self, initial, new Outbound());
+        this.sender = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "vigil-send-" + self);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
@@ -143,9 +153,16 @@ public final class ChannelMessaging implements ClusterMessaging, AutoCloseable {
         dispatcher.requestState(Objects.requireNonNull(topic, "topic"));
     }
 
-    /** Leaves the group gracefully and closes the channel. */
+    /** Sends what is queued (for up to 2 s), leaves the group gracefully and closes the channel. */
     @Override
     public void close() {
+        sender.shutdown();
+        try {
+            sender.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sender.shutdownNow();
         channel.close();
     }
 
@@ -161,14 +178,27 @@ public final class ChannelMessaging implements ClusterMessaging, AutoCloseable {
         throw new MessagingException("node " + nodeName + " is not in the current view " + view.names());
     }
 
+    /**
+     * Queues the message for the sending thread. Sending never happens on the caller's thread: JGroups' SEQUENCER
+     * blocks a non-coordinator's first broadcasts after a view change until they come back, which would deadlock
+     * a caller that is itself delivering a message. One thread keeps this node's messages in FIFO order.
+     */
     private void send(Address dest, Envelope e) {
-        if (!channel.isConnected()) {
+        if (!channel.isConnected() || sender.isShutdown()) {
             throw new MessagingException("the cluster channel is closed");
         }
+        byte[] bytes = e.encode();
         try {
-            channel.send(new BytesMessage(dest, e.encode()));
-        } catch (Exception ex) {
-            throw new MessagingException("cannot send to " + (dest == null ? "the cluster" : dest) + ": " + ex, ex);
+            sender.execute(() -> {
+                try {
+                    channel.send(new BytesMessage(dest, bytes));
+                } catch (Exception ex) {
+                    LOG.warning(self + ": cannot send " + e.kind() + " on " + e.topic() + " to "
+                            + (dest == null ? "the cluster" : NodeIdentity.name(dest)) + ": " + ex);
+                }
+            });
+        } catch (RejectedExecutionException ex) {
+            throw new MessagingException("the cluster channel is closed", ex);
         }
     }
 

@@ -92,7 +92,6 @@ final class TopicDispatcher {
     }
 
     synchronized void deliver(Envelope e) {
-        if (e.kind() != Envelope.Kind.BROADCAST) System.err.println("DBG " + self + " got " + e.kind() + " from " + e.sender() + " target=" + e.target() + " id=" + e.requestId() + " pending=" + pending.keySet());
         switch (e.kind()) {
             case BROADCAST -> {
                 Pending p = pending.get(e.topic());
@@ -143,7 +142,6 @@ final class TopicDispatcher {
                     LOG.log(Level.WARNING, "state provider of topic " + e.topic() + " failed", ex);
                 }
             }
-            System.err.println("DBG " + self + " responding to " + e.sender());
             out.send(e.sender(), new Envelope(Envelope.Kind.STATE_RESPONSE, self, e.topic(), e.requestId(), "",
                     state));
         }

@@ -1,0 +1,90 @@
+package io.vigil.scheduler.engine;
+
+import io.vigil.cib.model.CibSnapshot;
+import io.vigil.cib.model.ClusterProperties;
+import io.vigil.scheduler.Transition;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One scheduler run: holds the working set and runs the named stages in Pacemaker's order
+ * (unpack → status → location → assign → actions → fencing → orderings → graph).
+ */
+public final class Engine {
+    final CibSnapshot cib;
+    final Instant now;
+    final long nowSec;
+    final List<SNode> nodes = new ArrayList<>();
+    final Map<String, SNode> nodeByName = new HashMap<>();
+    final Map<String, SNode> nodeById = new HashMap<>();
+    /** Top-level resources in assignment order (priority, then document order). */
+    final List<Rsc> resources = new ArrayList<>();
+    /** Every resource by id (config ids; clone instances as id:N). */
+    final Map<String, Rsc> byId = new LinkedHashMap<>();
+    final List<Colocation> colocations = new ArrayList<>();
+    final ActionGraph graph = new ActionGraph(this);
+    final ScoreLog scoreLog = new ScoreLog();
+    final List<String> warnings = new ArrayList<>();
+
+    boolean symmetric;
+    boolean stonithEnabled;
+    boolean haveStonithResource;
+    boolean haveQuorum;
+    String noQuorumPolicy;
+    boolean maintenanceMode;
+    boolean stopAll;
+    boolean startFailureIsFatal;
+    String placementStrategy;
+    String stonithAction;
+    boolean concurrentFencing;
+    boolean startupProbes;
+    boolean stopOrphans;
+    final Map<String, String> rscDefaults;
+    final ClusterProperties props;
+
+    public Engine(CibSnapshot cib, Instant now) {
+        this.cib = cib;
+        this.now = now;
+        this.nowSec = now.getEpochSecond();
+        this.props = cib.configuration().properties();
+        this.rscDefaults = new HashMap<>();
+    }
+
+    public Transition run() {
+        new Unpacker(this).unpack();
+        new StatusUnpacker(this).unpack();
+        new Constraints(this).unpackColocations();
+        new Locations(this).apply();
+        for (Rsc r : resources) {
+            r.assign(null);
+        }
+        for (Rsc r : resources) {
+            r.createActions();
+        }
+        new Probes(this).schedule();
+        for (Rsc r : resources) {
+            r.internalConstraints();
+        }
+        new Constraints(this).unpackOrders();
+        new Fencing(this).schedule();
+        graph.propagate();
+        return new Output(this).build();
+    }
+
+    boolean canFence(SNode n) {
+        if (!stonithEnabled || !haveStonithResource) {
+            return false;
+        }
+        return haveQuorum || "ignore".equals(noQuorumPolicy) || "suicide".equals(noQuorumPolicy)
+                || "fence".equals(noQuorumPolicy);
+    }
+
+    void warn(String s) {
+        warnings.add(s);
+    }
+}

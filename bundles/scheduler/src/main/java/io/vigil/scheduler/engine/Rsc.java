@@ -1,0 +1,172 @@
+package io.vigil.scheduler.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A resource at scheduling time. Variants (primitive, group, clone) implement one method per stage:
+ * {@link #assign}, {@link #createActions}, {@link #internalConstraints}, {@link #summarize}, {@link #collectFinal}.
+ */
+abstract class Rsc {
+    final Engine ctx;
+    final String id;
+    final Rsc parent;
+    final Map<String, String> meta;
+    Weights allowed;
+    int priority;
+    int stickiness;
+    int migrationThreshold = Scores.INF;
+    long failureTimeoutMs;
+    boolean managed = true;
+    boolean critical = true;
+    boolean notify;
+    String multipleActive = "stop_start";
+
+    Role role = Role.STOPPED;
+    Role nextRole = Role.UNKNOWN;
+    final List<SNode> runningOn = new ArrayList<>();
+    final Set<SNode> knownOn = new LinkedHashSet<>();
+    boolean failed;
+    boolean stopFlag;
+    boolean block;
+    boolean orphan;
+    boolean startPending;
+    boolean failureIgnored;
+
+    boolean provisional = true;
+    boolean allocating;
+    boolean merging;
+    SNode allocatedTo;
+
+    /** Colocations where this resource is the dependent ("this with"). */
+    final List<Colocation> thisWith = new ArrayList<>();
+    /** Colocations where this resource is the primary ("with this"). */
+    final List<Colocation> withThis = new ArrayList<>();
+
+    final List<Act> actions = new ArrayList<>();
+    private final Map<String, Act> actionIndex = new HashMap<>();
+    String explanation;
+
+    Rsc(Engine ctx, String id, Rsc parent, Map<String, String> meta) {
+        this.ctx = ctx;
+        this.id = id;
+        this.parent = parent;
+        this.meta = meta;
+        this.allowed = new Weights(ctx.nodes.size());
+    }
+
+    abstract List<Rsc> children();
+
+    /** Variant rank for Pacemaker's sort orders: primitive 0, group 1, clone 2. */
+    abstract int variantRank();
+
+    boolean isPromotable() {
+        return false;
+    }
+
+    Rsc top() {
+        Rsc r = this;
+        while (r.parent != null) {
+            r = r.parent;
+        }
+        return r;
+    }
+
+    /** Every primitive inside (or this). */
+    List<PrimitiveRsc> primitives() {
+        List<PrimitiveRsc> out = new ArrayList<>();
+        collectPrimitives(out);
+        return out;
+    }
+
+    void collectPrimitives(List<PrimitiveRsc> out) {
+        for (Rsc c : children()) {
+            c.collectPrimitives(out);
+        }
+    }
+
+    SNode currentNode() {
+        return runningOn.isEmpty() ? null : runningOn.get(0);
+    }
+
+    // ---- stage: location ------------------------------------------------------------------------
+
+    /** resource_location: apply a score for one node (or all nodes when node is null). */
+    void addLocation(SNode node, int score) {
+        if (node == null) {
+            for (SNode n : ctx.nodes) {
+                allowed.add(n, score);
+            }
+        } else {
+            allowed.add(node, score);
+        }
+    }
+
+    /** Applies a location constraint score to this resource (groups and clones pass it on). */
+    void applyLocation(SNode node, int score, Role role) {
+        addLocation(node, score);
+    }
+
+    // ---- stage: assignment ----------------------------------------------------------------------
+
+    abstract SNode assign(SNode prefer);
+
+    /** Apply the colocation's effect on {@code dependent}'s scores, on behalf of this primary. */
+    abstract void applyColocAsPrimary(Rsc dependent, Colocation c);
+
+    // ---- stage: actions -------------------------------------------------------------------------
+
+    abstract void createActions();
+
+    abstract void internalConstraints();
+
+    Act findAction(String task, SNode node) {
+        return actionIndex.get(task + "@" + (node == null ? "" : node.name));
+    }
+
+    /** custom_action: find or create; a required request clears the optional flag. */
+    Act action(String task, SNode node, boolean optional) {
+        return action(task, node, optional, 0);
+    }
+
+    Act action(String task, SNode node, boolean optional, long intervalMs) {
+        String k = (intervalMs == 0 ? task : task + "_" + intervalMs) + "@" + (node == null ? "" : node.name);
+        Act a = actionIndex.get(k);
+        if (a == null) {
+            a = ctx.graph.newAction(id + "_" + task + "_" + intervalMs, task, this, node, intervalMs);
+            actionIndex.put(k, a);
+            actions.add(a);
+            ctx.graph.initRunnable(a);
+        }
+        if (!optional) {
+            a.optional = false;
+        }
+        return a;
+    }
+
+    List<Act> actionsFor(String task) {
+        List<Act> out = new ArrayList<>();
+        for (Act a : actions) {
+            if (a.task.equals(task) && a.intervalMs == 0) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    // ---- stage: output ---------------------------------------------------------------------------
+
+    abstract void summarize(List<io.vigil.scheduler.SummaryLine> out);
+
+    /** Adds (node, role) placements after the transition, keyed by the base id. */
+    abstract void collectFinal(Map<String, List<io.vigil.scheduler.Placement>> out);
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

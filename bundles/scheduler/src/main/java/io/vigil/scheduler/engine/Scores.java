@@ -1,0 +1,31 @@
+package io.vigil.scheduler.engine;
+
+/** Pacemaker score arithmetic on plain ints (INFINITY = 1,000,000). */
+final class Scores {
+    static final int INF = 1_000_000;
+
+    private Scores() {
+    }
+
+    static int add(int a, int b) {
+        if (a <= -INF || b <= -INF) {
+            return -INF;
+        }
+        if (a >= INF || b >= INF) {
+            return INF;
+        }
+        long s = (long) a + b;
+        return (int) Math.max(-INF, Math.min(INF, s));
+    }
+
+    static int parse(String s, int dflt) {
+        if (s == null) {
+            return dflt;
+        }
+        return io.vigil.cib.model.Score.tryParse(s).map(io.vigil.cib.model.Score::value).orElse(dflt);
+    }
+
+    static String text(int v) {
+        return v >= INF ? "INFINITY" : v <= -INF ? "-INFINITY" : Integer.toString(v);
+    }
+}
