@@ -5,7 +5,8 @@ package io.vigil.cib;
  */
 public record Problem(Severity severity, String kind, String objectId, String field, String message) {
 
-    public enum Severity { ERROR, WARNING }
+    /** INFO is advice that does not make a document suspect (e.g. an unknown option Pacemaker would ignore). */
+    public enum Severity { ERROR, WARNING, INFO }
 
     public static Problem error(String kind, String objectId, String field, String message) {
         return new Problem(Severity.ERROR, kind, objectId, field, message);
@@ -15,6 +16,14 @@ public record Problem(Severity severity, String kind, String objectId, String fi
         return new Problem(Severity.WARNING, kind, objectId, field, message);
     }
 
+    public static Problem info(String kind, String objectId, String field, String message) {
+        return new Problem(Severity.INFO, kind, objectId, field, message);
+    }
+
+    public boolean isWarning() {
+        return severity == Severity.WARNING;
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }
@@ -22,7 +31,7 @@ public record Problem(Severity severity, String kind, String objectId, String fi
     /** "error: primitive 'db' field 'class': ..." */
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder(severity == Severity.ERROR ? "error: " : "warning: ");
+        StringBuilder b = new StringBuilder(severity.name().toLowerCase(java.util.Locale.ROOT) + ": ");
         b.append(kind);
         if (objectId != null) {
             b.append(" '").append(objectId).append('\'');

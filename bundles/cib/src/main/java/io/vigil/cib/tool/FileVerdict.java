@@ -14,7 +14,7 @@ record FileVerdict(String file, List<Problem> problems, List<Unsupported> unsupp
     }
 
     boolean hasWarnings() {
-        return problems.stream().anyMatch(p -> !p.isError());
+        return problems.stream().anyMatch(Problem::isWarning);
     }
 
     String summary() {

@@ -11,8 +11,8 @@ import io.vigil.cib.model.NvSet;
 import io.vigil.cib.model.Nvpair;
 
 /**
- * Cluster options must be known and well-typed. An unknown name is a warning in a loaded document (Pacemaker
- * ignores it, and tools store their own data there) but an error in a change ({@code strictNames}).
+ * Cluster options must be known and well-typed. An unknown name is only advice (INFO) in a loaded document
+ * (Pacemaker ignores it, and tools store their own data there) but an error in a change ({@code strictNames}).
  */
 final class ClusterOptionCheck implements Check {
 
@@ -36,15 +36,19 @@ final class ClusterOptionCheck implements Check {
                             .orElse("; see the cluster options in the documentation");
                     String msg = "'" + p.name() + "' is not a cluster option" + hint;
                     problems.add(strictNames ? Problem.error("cluster_property_set", set.id(), p.name(), msg)
-                            : Problem.warning("cluster_property_set", set.id(), p.name(), msg));
+                            : Problem.info("cluster_property_set", set.id(), p.name(), msg));
                     continue;
                 }
                 option.get().check(p.value()).ifPresent(m -> problems.add(
                         Problem.error("cluster_property_set", set.id(), p.name(), m)));
             }
         }
+        if ("poweroff".equals(cib.configuration().properties().stonithAction())) {
+            problems.add(Problem.warning("cluster_property_set", null, "stonith-action",
+                    "'poweroff' is deprecated; use 'off'"));
+        }
         if (!cib.configuration().properties().bool("startup-fencing")) {
-            problems.add(Problem.warning("cluster_property_set", null, "startup-fencing",
+            problems.add(Problem.info("cluster_property_set", null, "startup-fencing",
                     "startup-fencing=false: nodes never seen are assumed down without fencing (blind faith)"));
         }
     }

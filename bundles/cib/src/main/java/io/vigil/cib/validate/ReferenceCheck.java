@@ -57,6 +57,9 @@ final class ReferenceCheck implements Check {
                     problems.add(Problem.error(kind, k.id(), "kind", "'" + o.kind()
                             + "' is not an ordering kind (allowed: Mandatory, Optional, Serialize)"));
                 }
+                if (o.kind() != null && o.kind().equalsIgnoreCase("serialize") && o.symmetrical() != null) {
+                    problems.add(Problem.warning(kind, k.id(), "symmetrical", "symmetrical is ignored with kind Serialize; remove it"));
+                }
                 action(problems, kind, k.id(), "first-action", o.firstAction());
                 action(problems, kind, k.id(), "then-action", o.thenAction());
                 if (o.otherAttributes().containsKey("require-all")) {

@@ -54,6 +54,15 @@ final class ResourceCheck implements Check {
                         + "' cannot be cloned again; clone its primitive or group instead"));
             }
         }
+        if (r instanceof Clone c && Truth.isTrue(c.meta().get("globally-unique"))) {
+            for (Resource x : c.flatten()) {
+                if (x instanceof Primitive p && !"ocf".equals(p.standard()) && !"stonith".equals(p.standard())) {
+                    problems.add(Problem.warning("clone", c.id(), "globally-unique", p.standard() + " resources such as '"
+                            + p.id() + "' can only be anonymous clones; globally-unique is ignored"));
+                    break;
+                }
+            }
+        }
         if (r instanceof Group g && g.members().isEmpty()) {
             problems.add(Problem.error("group", g.id(), "members", "a group needs at least one primitive"));
         }
@@ -67,7 +76,8 @@ final class ResourceCheck implements Check {
         });
         if (r instanceof Group g) {
             for (String deprecated : List.of("ordered", "collocated")) {
-                if (g.metaAttributes().mentions(deprecated)) {
+                // Pacemaker only complains when the deprecated attribute turns the behaviour off.
+                if (g.metaAttributes().get(deprecated).map(v -> !Truth.isTrue(v)).orElse(false)) {
                     problems.add(Problem.warning("group", g.id(), deprecated,
                             "the group meta attribute '" + deprecated + "' is deprecated; use a resource set instead"));
                 }
@@ -110,10 +120,14 @@ final class ResourceCheck implements Check {
             if (!Truth.parse(o.otherAttributes().getOrDefault("enabled", "true")).orElse(true)) {
                 continue;
             }
+            if (o.intervalMs() <= 0) {
+                onFail(p, o, fencing, problems);
+                continue;
+            }
             Operation twin = byKey.putIfAbsent(o.name() + "_" + o.intervalMs(), o);
             if (twin != null) {
                 problems.add(Problem.error("op", o.id(), "interval", "duplicates operation '" + twin.id()
-                        + "' of primitive '" + p.id() + "' (same name and interval); give it a different interval"));
+                        + "' of primitive '" + p.id() + "' (same name and interval; recurring operations must differ); give it a different interval"));
             }
             onFail(p, o, fencing, problems);
         }

@@ -17,8 +17,8 @@ import io.vigil.cib.model.Truth;
 
 /**
  * What Pacemaker's crm_verify warns about in a CIB's state, without running a scheduler: no fence device while
- * fencing is on, lost quorum, status of nodes no longer configured, failed operations, fail counts at the
- * migration threshold.
+ * fencing is on, lost quorum, status of nodes no longer configured, and, as INFO (the scheduler acts on them;
+ * they do not make the document suspect), failed operations and fail counts at the migration threshold.
  */
 final class StatusCheck implements Check {
 
@@ -31,7 +31,7 @@ final class StatusCheck implements Check {
                     + "set stonith-enabled=false"));
         }
         if (!cib.haveQuorum() && !"ignore".equals(props.noQuorumPolicy()) && !cib.status().nodes().isEmpty()) {
-            problems.add(Problem.warning("cib", null, "have-quorum", "the cluster has no quorum: fencing and resource "
+            problems.add(Problem.info("cib", null, "have-quorum", "the cluster has no quorum: fencing and resource "
                     + "management are disabled (no-quorum-policy=" + props.noQuorumPolicy() + ")"));
         }
         Set<String> configured = new HashSet<>();
@@ -61,7 +61,7 @@ final class StatusCheck implements Check {
                 boolean failed = status >= 2 && status <= 7 || status == 0 && expected >= 0 && op.rcCode() != expected
                         && !(op.rcCode() == 7 && expected == 0 && "stop".equals(op.operation()));
                 if (failed && op.callId() >= 0) {
-                    problems.add(Problem.warning("lrm_rsc_op", op.id(), "rc-code", op.operation() + " of '" + r.id()
+                    problems.add(Problem.info("lrm_rsc_op", op.id(), "rc-code", op.operation() + " of '" + r.id()
                             + "' on " + ns.uname() + " failed (rc-code " + op.rcCode() + ", op-status " + status + ")"));
                 }
             }
@@ -90,7 +90,7 @@ final class StatusCheck implements Check {
                     cib.configuration().rscDefaults().get("migration-threshold").orElse("INFINITY"));
             Score threshold = Score.tryParse(mt).orElse(Score.INFINITY);
             if (threshold.value() > 0 && fc.count().compareTo(threshold) >= 0) {
-                problems.add(Problem.warning("node_state", ns.id(), FailCount.FAIL_COUNT + fc.resource(), "'"
+                problems.add(Problem.info("node_state", ns.id(), FailCount.FAIL_COUNT + fc.resource(), "'"
                         + fc.resource() + "' cannot run on " + ns.uname() + ": fail count " + fc.count()
                         + " reached migration-threshold " + threshold + "; clean up the resource to allow it again"));
             }

@@ -33,15 +33,15 @@ public interface ClusterMessaging {
     Registration subscribe(String topic, MessageReceiver receiver);
 
     /**
-     * Sends {@code payload} to every member (this node included) in total order. Returns once handed to the
-     * group; delivery is reported through the receivers.
+     * Sends {@code payload} to every member (this node included) in total order. Returns at once (the message is
+     * queued, FIFO per node, so calling it from a callback is safe); delivery is reported through the receivers.
      *
      * @throws MessagingException if the channel is closed or the message cannot be sent
      */
     void broadcast(String topic, byte[] payload);
 
     /**
-     * Sends {@code payload} reliably (FIFO per sender) to one member.
+     * Sends {@code payload} reliably (FIFO per sender) to one member; returns at once, like broadcast.
      *
      * @throws MessagingException if {@code nodeName} is not in the current view or the message cannot be sent
      */

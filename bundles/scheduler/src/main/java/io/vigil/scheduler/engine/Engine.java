@@ -80,8 +80,10 @@ public final class Engine {
         if (!stonithEnabled || !haveStonithResource) {
             return false;
         }
-        return haveQuorum || "ignore".equals(noQuorumPolicy) || "suicide".equals(noQuorumPolicy)
-                || "fence".equals(noQuorumPolicy);
+        if (haveQuorum || "ignore".equals(noQuorumPolicy)) {
+            return true;
+        }
+        return n != null && n.online;
     }
 
     void warn(String s) {

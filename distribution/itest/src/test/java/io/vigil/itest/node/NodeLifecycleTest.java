@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import io.vigil.itest.support.Deadline;
+import io.vigil.itest.support.Jars;
 import io.vigil.itest.support.NodeProcess;
 import io.vigil.itest.support.Vigil;
 
@@ -97,6 +98,41 @@ class NodeLifecycleTest {
         assertNotEquals(0, syntax.exitCode());
         assertTrue(syntax.err().strip().startsWith("'Dummy' is not an agent name"), syntax.err());
         assertEquals(0, node.terminate(Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void replacingAnAgentJarWithANewerVersionUpgradesItInPlace() throws Exception {
+        node = NodeProcess.start("n4", dir, "\"shippedAgents\": false");
+        node.awaitReady(Duration.ofSeconds(60));
+        Path deployed = node.deployDir().resolve("io.vigil.agent.dummy.jar");
+        Path staged = dir.resolve("staged.jar");
+        Jars.withBundleVersion(Vigil.home().resolve("agents/io.vigil.agent.dummy.jar"), staged, "1.0.0");
+        Files.move(staged, deployed, StandardCopyOption.ATOMIC_MOVE);
+        Deadline.await("Dummy 1.0.0 to be active", Duration.ofSeconds(20), 50,
+                () -> bundleLine(node).contains("1.0.0") && node.shell("agents").out().contains("Dummy"));
+        String before = bundleLine(node);
+        String bundleId = before.strip().split("\\|")[0].strip();
+        String otherBundles = node.shell("lb -s").out().replace(before, "");
+
+        Jars.withBundleVersion(Vigil.home().resolve("agents/io.vigil.agent.dummy.jar"), staged, "1.1.0");
+        Files.move(staged, deployed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Duration upgraded = Deadline.await("Dummy 1.1.0 to replace 1.0.0", Duration.ofSeconds(20), 50,
+                () -> bundleLine(node).contains("1.1.0") && bundleLine(node).contains("Active"));
+        System.out.println("agent upgraded " + upgraded.toMillis() + " ms after the jar was replaced");
+        String after = bundleLine(node);
+        assertEquals(bundleId, after.strip().split("\\|")[0].strip(), "updated in place: same bundle id");
+        Deadline.await("Dummy back in 'agents'", Duration.ofSeconds(10), 50,
+                () -> node.shell("agents").out().contains("ocf:pacemaker:Dummy"));
+        assertEquals(otherBundles, node.shell("lb -s").out().replace(after, ""),
+                "no other bundle changed state");
+        String log = Files.readString(node.stateDir().resolve("vigil.log"));
+        assertEquals(1, log.split("command port listening", -1).length - 1, "the command port never restarted");
+        assertEquals(0, node.terminate(Duration.ofSeconds(30)));
+    }
+
+    private static String bundleLine(NodeProcess n) {
+        return n.shell("lb -s").out().lines().filter(l -> l.contains("io.vigil.agent.dummy")).findFirst()
+                .orElse("");
     }
 
     private static String portOf(NodeProcess n) throws Exception {
