@@ -1,0 +1,453 @@
+package io.vigil.scheduler.engine;
+
+import io.vigil.cib.model.Operation;
+import io.vigil.cib.model.Primitive;
+import io.vigil.cib.model.Truth;
+import io.vigil.scheduler.Placement;
+import io.vigil.scheduler.SummaryLine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A primitive resource, or one primitive clone instance. */
+final class PrimitiveRsc extends Rsc {
+    final Primitive config;
+    int instanceNo = -1;
+    /** Recurring monitors recorded in history, per node: "interval@node". */
+    final Set<String> activeMonitors = new HashSet<>();
+    /** A masked probe failure or similar left the role unknown on these nodes. */
+    final Map<String, Long> utilization = new java.util.TreeMap<>();
+
+    PrimitiveRsc(Engine ctx, String id, Rsc parent, Map<String, String> meta, Primitive config) {
+        super(ctx, id, parent, meta);
+        this.config = config;
+        config.utilization().unconditional().forEach((k, v) -> utilization.put(k, Unpacker.parseLong(v)));
+    }
+
+    @Override
+    List<Rsc> children() {
+        return List.of();
+    }
+
+    @Override
+    int variantRank() {
+        return 0;
+    }
+
+    @Override
+    void collectPrimitives(List<PrimitiveRsc> out) {
+        out.add(this);
+    }
+
+    /** The configured id (without clone instance suffix). */
+    String baseId() {
+        return config.id();
+    }
+
+    boolean inPromotable() {
+        Rsc t = top();
+        return t instanceof CloneRsc c && c.promotable;
+    }
+
+    boolean isFencingDevice() {
+        return config.isFencingDevice();
+    }
+
+    // ---- assignment ---------------------------------------------------------------------------
+
+    @Override
+    SNode assign(SNode prefer) {
+        if (parent != null && !parent.allocating && parent instanceof GroupRsc) {
+            parent.assign(prefer);
+        }
+        if (!provisional) {
+            return allocatedTo;
+        }
+        if (allocating) {
+            return null;
+        }
+        allocating = true;
+        for (Colocation c : List.copyOf(thisWith)) {
+            Weights archive = null;
+            if (c.dependentRole().ordinal() >= Role.PROMOTED.ordinal()
+                    || (c.score() < 0 && c.score() > -Scores.INF)) {
+                archive = allowed.copy();
+            }
+            c.primary().assign(null);
+            c.primary().applyColocAsPrimary(this, c);
+            if (archive != null && !allowed.anyAvailable(ctx.nodes)) {
+                allowed = archive;
+            }
+        }
+        for (Colocation c : List.copyOf(withThis)) {
+            if (!c.hasInfluence()) {
+                continue;
+            }
+            Weights[] holder = {allowed};
+            Coloc.addColocatedNodeScores(c.dependent(), holder, c.nodeAttribute(),
+                    (float) (c.score() / (double) Scores.INF), Coloc.SELECT_ACTIVE);
+            allowed = holder[0];
+        }
+        if (nextRole == Role.STOPPED) {
+            addLocation(null, -Scores.INF);
+        } else if (nextRole.above(role) && !ctx.haveQuorum && "freeze".equals(ctx.noQuorumPolicy)) {
+            nextRole = role;
+        }
+        ctx.scoreLog.log("pcmk__primitive_assign", id, ctx.nodes, allowed);
+        if (ctx.stonithEnabled && !ctx.haveStonithResource) {
+            managed = false;
+        }
+        if (!managed) {
+            nextRole = role;
+            finalizeAssignment(currentNode(), true);
+            explanation = currentNode() == null ? "unmanaged and inactive" : "unmanaged: stays on " + currentNode();
+        } else if (ctx.stopAll) {
+            finalizeAssignment(null, true);
+            explanation = "stop-all-resources is set";
+        } else if (provisional) {
+            assignBestNode(prefer);
+        }
+        allocating = false;
+        return allocatedTo;
+    }
+
+    private void assignBestNode(SNode prefer) {
+        List<SNode> nodes = NodeSort.sorted(ctx, allowed, currentNode());
+        SNode best = nodes.isEmpty() ? null : nodes.get(0);
+        SNode chosen = null;
+        if (prefer != null && best != null) {
+            if (allowed.has(prefer) && allowed.get(prefer) >= allowed.get(best) && prefer.available()
+                    && allowed.get(prefer) >= 0) {
+                chosen = prefer;
+            }
+        }
+        if (chosen == null && best != null) {
+            chosen = best;
+            boolean uniqueInstance = parent instanceof CloneRsc cl && cl.unique;
+            if (!uniqueInstance && allowed.get(chosen) > 0 && chosen.available()) {
+                SNode running = currentNode();
+                if (running != null && running.available() && allowed.get(running) >= 0) {
+                    for (int i = 1; i < nodes.size(); i++) {
+                        SNode n = nodes.get(i);
+                        if (allowed.get(n) != allowed.get(chosen)) {
+                            break;
+                        }
+                        if (n == running) {
+                            chosen = n;
+                        }
+                    }
+                }
+            }
+        }
+        finalizeAssignment(chosen, false);
+        if (allocatedTo != null) {
+            explanation = allocatedTo + " has the best score (" + Scores.text(allowed.get(allocatedTo)) + ")"
+                    + (allocatedTo == currentNode() ? ", where it already runs" : "");
+        } else if (explanation == null) {
+            explanation = nodes.isEmpty() ? "no node is allowed" : "no available node has a non-negative score";
+        }
+    }
+
+    /** pcmk__finalize_assignment. */
+    boolean finalizeAssignment(SNode chosen, boolean force) {
+        if (!force && chosen != null) {
+            if (allowed.get(chosen) < 0 || !chosen.available()) {
+                nextRole = Role.STOPPED;
+                chosen = null;
+            }
+        }
+        provisional = false;
+        allocatedTo = null;
+        if (chosen == null) {
+            nextRole = Role.STOPPED;
+            return false;
+        }
+        allocatedTo = chosen;
+        chosen.numResources++;
+        chosen.count++;
+        Utilization.consume(chosen, utilization);
+        return true;
+    }
+
+    @Override
+    void applyColocAsPrimary(Rsc dependent, Colocation c) {
+        switch (Coloc.affects(dependent, this, c, false)) {
+            case ROLE -> Coloc.applyToPriority(dependent, this, c);
+            case LOCATION -> Coloc.applyToWeights(dependent, this, c);
+            default -> {
+            }
+        }
+    }
+
+    // ---- actions ------------------------------------------------------------------------------
+
+    @Override
+    void createActions() {
+        if (nextRole == Role.UNKNOWN) {
+            nextRole = allocatedTo == null ? Role.STOPPED : Role.STARTED;
+        }
+        if (nextRole == Role.STARTED && inPromotable()) {
+            nextRole = Role.UNPROMOTED;
+        }
+        SNode current = currentNode();
+        boolean needStop = false;
+        boolean needPromote = false;
+        boolean moving = false;
+        if (current != null && allocatedTo != null && current != allocatedTo
+                && nextRole.ordinal() >= Role.STARTED.ordinal()) {
+            moving = true;
+            needStop = true;
+        }
+        int cleanActive = 0;
+        for (SNode n : runningOn) {
+            if (!n.unclean) {
+                cleanActive++;
+            }
+        }
+        boolean needsFencing = ctx.stonithEnabled && !isFencingDevice();
+        boolean multiplyActive = needsFencing ? runningOn.size() > 1 : cleanActive > 1;
+        if (multiplyActive && !"block".equals(multipleActive)) {
+            needStop = true;
+        }
+        if (moving) {
+            // nothing more
+        } else if (failed) {
+            if (stopFlag) {
+                needStop = true;
+            } else if (nextRole == Role.PROMOTED) {
+                needPromote = true;
+            }
+        } else if (block) {
+            needStop = true;
+        } else if (role.above(Role.STARTED) && current != null && allocatedTo != null) {
+            Act start = action("start", allocatedTo, true);
+            if (!start.optional) {
+                needStop = true;
+            }
+        }
+        scheduleRestart(current, needStop, needPromote);
+        scheduleRoleTransition();
+        Recurring.create(this);
+    }
+
+    private void scheduleRestart(SNode current, boolean needStop, boolean needPromote) {
+        Role r = role;
+        while (r != Role.STOPPED) {
+            Role next = r.stepTowards(Role.STOPPED);
+            if (!transition(r, next, current, !needStop)) {
+                break;
+            }
+            r = next;
+        }
+        while (role.ordinal() <= nextRole.ordinal() && r != role && !block) {
+            boolean required = needStop;
+            Role next = r.stepTowards(role);
+            if (next == Role.PROMOTED && needPromote) {
+                required = true;
+            }
+            if (!transition(r, next, allocatedTo, !required)) {
+                break;
+            }
+            r = next;
+        }
+    }
+
+    private void scheduleRoleTransition() {
+        Role r = role;
+        while (r != nextRole) {
+            Role next = r.stepTowards(nextRole);
+            if (!transition(r, next, allocatedTo, false)) {
+                break;
+            }
+            r = next;
+        }
+    }
+
+    /** The action matrix: returns false when no function applies (NULL in Pacemaker's matrix). */
+    private boolean transition(Role from, Role to, SNode node, boolean optional) {
+        switch (from) {
+            case UNKNOWN -> {
+                if (to == Role.STOPPED) {
+                    stopResource(optional);
+                    return true;
+                }
+                return false;
+            }
+            case STOPPED -> {
+                if (to == Role.STARTED || to == Role.UNPROMOTED) {
+                    startResource(node, optional);
+                    return true;
+                }
+                return false;
+            }
+            case STARTED -> {
+                if (to == Role.STOPPED) {
+                    stopResource(optional);
+                    return true;
+                }
+                if (to == Role.PROMOTED) {
+                    promoteResource(node, optional);
+                    return true;
+                }
+                return false;
+            }
+            case UNPROMOTED -> {
+                if (to == Role.STOPPED || to == Role.STARTED) {
+                    stopResource(optional);
+                    return true;
+                }
+                if (to == Role.PROMOTED) {
+                    promoteResource(node, optional);
+                    return true;
+                }
+                return false;
+            }
+            case PROMOTED -> {
+                if (to != Role.PROMOTED && to != Role.UNKNOWN) {
+                    for (SNode n : runningOn) {
+                        action("demote", n, optional);
+                    }
+                    return true;
+                }
+                return false;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private void stopResource(boolean optional) {
+        for (SNode n : runningOn) {
+            Act stop = action("stop", n, optional);
+            if (allocatedTo == null && stop.reason == null) {
+                stop.reason = "node availability";
+            }
+            if (!managed) {
+                stop.runnable = false;
+            }
+        }
+    }
+
+    private void startResource(SNode node, boolean optional) {
+        if (node == null) {
+            return;
+        }
+        Act start = action("start", node, true);
+        if (start.runnable && !optional) {
+            start.optional = false;
+        }
+    }
+
+    private void promoteResource(SNode node, boolean optional) {
+        if (node == null) {
+            return;
+        }
+        boolean runnable = true;
+        for (Act a : actionsFor("start")) {
+            if (a.node == node && !a.runnable) {
+                runnable = false;
+            }
+        }
+        Act promote = action("promote", node, optional);
+        if (!runnable) {
+            promote.runnable = false;
+        }
+    }
+
+    @Override
+    void internalConstraints() {
+        if (!managed) {
+            return;
+        }
+        ctx.graph.orderTasks(this, "stop", this, "start", Order.IMPLIES_THEN | Order.RESTART);
+        if (inPromotable() || role.above(Role.UNPROMOTED)) {
+            ctx.graph.orderTasks(this, "demote", this, "stop", Order.PROMOTED_IMPLIES_FIRST);
+            ctx.graph.orderTasks(this, "start", this, "promote", Order.RUNNABLE_LEFT);
+        }
+    }
+
+    /** Timeout of an operation: its definition, op_defaults, else 20 s. */
+    long timeoutMs(String task, long intervalMs) {
+        Operation op = findOp(task, intervalMs);
+        if (op != null && op.timeoutMs() > 0) {
+            return op.timeoutMs();
+        }
+        String d = ctx.cib.configuration().opDefaults().unconditional().get("timeout");
+        return io.vigil.cib.model.TimeSpec.toMillis(d).orElse(20_000);
+    }
+
+    Operation findOp(String task, long intervalMs) {
+        for (Operation op : config.operations()) {
+            if (task.equals(op.name()) && op.intervalMs() == intervalMs
+                    && !"false".equalsIgnoreCase(op.otherAttributes().getOrDefault("enabled", "true"))) {
+                return op;
+            }
+        }
+        return null;
+    }
+
+    /** The on-fail policy for an operation (Pacemaker's unpack_operation_on_fail with defaults). */
+    String onFail(String task, long intervalMs) {
+        Operation op = findOp(task, intervalMs);
+        String v = op == null ? null : op.onFail();
+        if (v == null && op != null) {
+            v = op.metaAttributes().unconditional().get("on-fail");
+        }
+        if (v == null) {
+            v = ctx.cib.configuration().opDefaults().unconditional().get("on-fail");
+        }
+        if ("stop".equals(task) && v != null && (v.equals("standby") || v.equals("demote") || v.equals("stop"))) {
+            v = null;
+        }
+        if ("demote".equals(task) && v == null) {
+            for (Operation o : config.operations()) {
+                if (o.onFail() != null && "monitor".equals(o.name()) && Role.parse(o.role()) == Role.PROMOTED
+                        && o.intervalMs() > 0 && !"demote".equals(o.onFail())) {
+                    v = o.onFail();
+                    break;
+                }
+            }
+        }
+        if (v != null) {
+            v = v.toLowerCase(java.util.Locale.ROOT);
+            if (v.equals("fence") && !ctx.stonithEnabled) {
+                return "stop";
+            }
+            if (v.equals("nothing")) {
+                return "ignore";
+            }
+            if (List.of("block", "fence", "standby", "ignore", "migrate", "stop", "restart", "demote").contains(v)) {
+                return v;
+            }
+        }
+        if ("stop".equals(task)) {
+            return ctx.stonithEnabled ? "fence" : "block";
+        }
+        return "restart";
+    }
+
+    // ---- output -------------------------------------------------------------------------------
+
+    @Override
+    void summarize(List<SummaryLine> out) {
+        Summaries.primitive(this, out);
+    }
+
+    @Override
+    void collectFinal(Map<String, List<Placement>> out) {
+        List<Placement> list = out.computeIfAbsent(baseId(), k -> new ArrayList<>());
+        list.addAll(FinalState.of(this));
+    }
+
+    boolean promotableRoleNames() {
+        return inPromotable();
+    }
+
+    static boolean enabled(Operation op) {
+        return Truth.parse(op.otherAttributes().get("enabled")).orElse(true);
+    }
+}
