@@ -1,0 +1,211 @@
+package io.vigil.scheduler.engine;
+
+import io.vigil.cib.model.LrmResource;
+import io.vigil.cib.model.LrmRscOp;
+import io.vigil.cib.model.NodeState;
+import io.vigil.cib.model.Truth;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Stage 2: node membership from node_state, transient attributes, and resource state from operation history. */
+final class StatusUnpacker {
+    private final Engine ctx;
+    /** (clone id + node) -> instance bound for anonymous clone history. */
+    private final Map<String, Rsc> bound = new HashMap<>();
+
+    StatusUnpacker(Engine ctx) {
+        this.ctx = ctx;
+    }
+
+    void unpack() {
+        List<NodeState> states = ctx.cib.status().nodes();
+        for (NodeState ns : states) {
+            SNode n = find(ns);
+            if (n == null || n.remote) {
+                continue;
+            }
+            n.attrs.putAll(ns.transientValues());
+            if (Truth.isTrue(ns.transientValues().get("standby"))) {
+                n.standby = true;
+            }
+            if (Truth.isTrue(ns.transientValues().get("maintenance"))) {
+                n.maintenance = true;
+            }
+            n.unclean = false;
+            n.unseen = false;
+            NodeOnline.determine(ctx, n, ns);
+        }
+        for (SNode n : ctx.nodes) {
+            n.capacityLeft.putAll(n.utilization);
+        }
+        for (NodeState ns : states) {
+            SNode n = find(ns);
+            if (n == null || n.remote) {
+                continue;
+            }
+            for (LrmResource lr : ns.lrmResources()) {
+                unpackResource(n, lr);
+            }
+        }
+        for (Rsc r : ctx.byId.values()) {
+            if (r instanceof PrimitiveRsc p && p.inPromotable() && p.role == Role.STARTED) {
+                p.role = Role.UNPROMOTED;
+            }
+            Role target = targetRole(r);
+            if (target != Role.UNKNOWN && r.runningOn.isEmpty()
+                    && (r.nextRole == Role.UNKNOWN || target.below(r.nextRole))) {
+                r.nextRole = target;
+            }
+        }
+        for (Rsc r : ctx.resources) {
+            rollUp(r);
+        }
+    }
+
+    /** Collective resources are running where any child is; role is the highest child role. */
+    private void rollUp(Rsc r) {
+        for (Rsc c : r.children()) {
+            rollUp(c);
+            for (SNode n : c.runningOn) {
+                if (!r.runningOn.contains(n)) {
+                    r.runningOn.add(n);
+                }
+            }
+            if (c.role.above(r.role)) {
+                r.role = c.role;
+            }
+            r.failed |= c.failed;
+        }
+    }
+
+    static Role targetRole(Rsc r) {
+        String v = r.meta.get("target-role");
+        if (v == null || "default".equalsIgnoreCase(v)) {
+            return Role.UNKNOWN;
+        }
+        Role t = Role.parse(v);
+        if (t == Role.STARTED) {
+            return Role.UNKNOWN;
+        }
+        if (t == Role.PROMOTED && !(r.top() instanceof CloneRsc c && c.promotable)) {
+            return Role.UNKNOWN;
+        }
+        if (t == Role.UNPROMOTED && !(r.top() instanceof CloneRsc c2 && c2.promotable)) {
+            return Role.UNKNOWN;
+        }
+        return t;
+    }
+
+    private SNode find(NodeState ns) {
+        SNode n = ns.id() == null ? null : ctx.nodeById.get(ns.id());
+        if (n == null && ns.uname() != null) {
+            n = ctx.nodeByName.get(ns.uname());
+        }
+        return n;
+    }
+
+    private static String stripInstance(String id) {
+        int c = id.lastIndexOf(':');
+        if (c > 0 && id.substring(c + 1).chars().allMatch(Character::isDigit) && c < id.length() - 1) {
+            return id.substring(0, c);
+        }
+        return id;
+    }
+
+    private void unpackResource(SNode node, LrmResource lr) {
+        List<LrmRscOp> ops = new ArrayList<>(lr.ops());
+        if (ops.isEmpty()) {
+            return;
+        }
+        ops.sort(Comparator.comparingInt(LrmRscOp::callId));
+        PrimitiveRsc p = resolve(node, lr, ops);
+        if (p == null) {
+            return;
+        }
+        OpHistory.unpack(ctx, p, node, ops);
+    }
+
+    /** Finds the primitive (or clone instance) an lrm_resource entry belongs to. */
+    private PrimitiveRsc resolve(SNode node, LrmResource lr, List<LrmRscOp> ops) {
+        Rsc direct = ctx.byId.get(lr.id());
+        if (direct instanceof PrimitiveRsc p && !(p.parent instanceof CloneRsc) && !(p.parent instanceof GroupRsc
+                && p.parent.parent instanceof CloneRsc)) {
+            return p;
+        }
+        String base = stripInstance(lr.id());
+        CloneRsc clone = null;
+        for (Rsc r : ctx.byId.values()) {
+            if (r instanceof CloneRsc c && c.configChild != null) {
+                for (io.vigil.cib.model.Resource x : c.configChild.flatten()) {
+                    if (x instanceof io.vigil.cib.model.Primitive && x.id().equals(base)) {
+                        clone = c;
+                    }
+                }
+            }
+        }
+        if (clone == null) {
+            return null;
+        }
+        if (clone.unique && direct instanceof PrimitiveRsc p) {
+            return p;
+        }
+        Rsc inst = bound.get(clone.id + "@" + node.name);
+        if (inst == null) {
+            if (!activeEntry(ops)) {
+                // inactive history: remember the clone is known there, no instance needed
+                clone.knownOn.add(node);
+                for (Rsc i : clone.instances) {
+                    i.knownOn.add(node);
+                    for (PrimitiveRsc pp : i.primitives()) {
+                        if (pp.baseId().equals(base)) {
+                            pp.knownOn.add(node);
+                        }
+                    }
+                }
+                return null;
+            }
+            for (Rsc i : clone.instances) {
+                if (!bound.containsValue(i)) {
+                    inst = i;
+                    break;
+                }
+            }
+            if (inst == null) {
+                return null;
+            }
+            bound.put(clone.id + "@" + node.name, inst);
+        }
+        for (PrimitiveRsc pp : inst.primitives()) {
+            if (pp.baseId().equals(base)) {
+                return pp;
+            }
+        }
+        return null;
+    }
+
+    /** Heuristic: the last operation leaves the resource active (or failed) on the node. */
+    private static boolean activeEntry(List<LrmRscOp> ops) {
+        LrmRscOp last = null;
+        for (LrmRscOp op : ops) {
+            if ("notify".equals(op.operation()) || "meta-data".equals(op.operation())) {
+                continue;
+            }
+            if (op.intervalMs() > 0 && op.rcCode() == OpHistory.targetRc(op)) {
+                continue;
+            }
+            last = op;
+        }
+        if (last == null) {
+            return false;
+        }
+        int rc = last.rcCode();
+        if ("stop".equals(last.operation()) && rc == 0) {
+            return false;
+        }
+        return !(("monitor".equals(last.operation())) && rc == 7);
+    }
+}
