@@ -6,7 +6,9 @@ import java.io.StringReader;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -54,6 +56,11 @@ public final class CibJson {
     private CibJson() {
     }
 
+    /** The configured Gson, for the other codecs of this package (change lists). */
+    static Gson gson() {
+        return GSON;
+    }
+
     public static String write(CibSnapshot snapshot) {
         return GSON.toJson(snapshot) + "\n";
     }
@@ -70,11 +77,12 @@ public final class CibJson {
             if (reader.peek() != JsonToken.BEGIN_OBJECT) {
                 throw new CibParseException(reader.getPath(), "a Vigil CIB is a JSON object", null);
             }
-            CibSnapshot s = GSON.fromJson(reader, CibSnapshot.class);
+            JsonElement tree = JsonParser.parseReader(reader);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new CibParseException(reader.getPath(), "unexpected content after the CIB object", null);
             }
-            return s;
+            XmlSafeCheck.check(tree, "$");
+            return GSON.fromJson(tree, CibSnapshot.class);
         } catch (JsonParseException | IOException | IllegalStateException e) {
             throw new CibParseException(reader.getPath(), message(e), e);
         } catch (RuntimeException e) {

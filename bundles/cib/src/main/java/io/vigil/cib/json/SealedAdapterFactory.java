@@ -10,7 +10,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
-import com.google.gson.internal.Streams;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
@@ -41,6 +40,8 @@ final class SealedAdapterFactory<T> implements TypeAdapterFactory {
         if (type.getRawType() != base) {
             return null;
         }
+        // Only gson's public API: com.google.gson.internal is not exported by the gson bundle.
+        TypeAdapter<JsonElement> elements = gson.getAdapter(JsonElement.class);
         Map<Class<?>, TypeAdapter<?>> delegates = new LinkedHashMap<>();
         byClass.keySet().forEach(c -> delegates.put(c, gson.getDelegateAdapter(this, TypeToken.get(c))));
         return (TypeAdapter<R>) new TypeAdapter<T>() {
@@ -55,13 +56,13 @@ final class SealedAdapterFactory<T> implements TypeAdapterFactory {
                 JsonObject withKind = new JsonObject();
                 withKind.addProperty(KIND, byClass.get(value.getClass()));
                 fields.entrySet().forEach(e -> withKind.add(e.getKey(), e.getValue()));
-                Streams.write(withKind, out);
+                gson.toJson(withKind, out);
             }
 
             @Override
             public T read(JsonReader in) throws IOException {
                 String path = in.getPath();
-                JsonElement tree = Streams.parse(in);
+                JsonElement tree = com.google.gson.JsonParser.parseReader(in);
                 if (tree.isJsonNull()) {
                     return null;
                 }

@@ -29,7 +29,8 @@ final class XmlAttrs {
         NamedNodeMap all = element.getAttributes();
         for (int i = 0; i < all.getLength(); i++) {
             Attr a = (Attr) all.item(i);
-            if (!read.contains(a.getName())) {
+            // Namespace-prefixed attributes are not part of the CIB schema and could not be written back.
+            if (!read.contains(a.getName()) && a.getName().indexOf(':') < 0) {
                 rest.put(a.getName(), a.getValue());
             }
         }

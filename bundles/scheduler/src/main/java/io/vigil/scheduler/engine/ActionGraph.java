@@ -8,6 +8,7 @@ final class ActionGraph {
     private final Engine ctx;
     final List<Act> actions = new ArrayList<>();
     final List<Order> orders = new ArrayList<>();
+    final List<Act> fencing = new ArrayList<>();
 
     ActionGraph(Engine ctx) {
         this.ctx = ctx;

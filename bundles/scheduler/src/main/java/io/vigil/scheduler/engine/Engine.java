@@ -76,6 +76,24 @@ public final class Engine {
         return new Output(this).build();
     }
 
+    /** Where each resource (instance suffixes stripped) runs before the transition: id -> [(node, role)]. */
+    public static Map<String, List<io.vigil.scheduler.Placement>> currentPlacement(CibSnapshot cib, Instant now) {
+        Engine e = new Engine(cib, now);
+        new Unpacker(e).unpack();
+        new StatusUnpacker(e).unpack();
+        Map<String, List<io.vigil.scheduler.Placement>> out = new java.util.TreeMap<>();
+        for (Rsc r : e.resources) {
+            for (PrimitiveRsc p : r.primitives()) {
+                List<io.vigil.scheduler.Placement> l = out.computeIfAbsent(p.baseId(), k -> new ArrayList<>());
+                for (SNode n : p.runningOn) {
+                    Role role = p.role == Role.STARTED && p.inPromotable() ? Role.UNPROMOTED : p.role;
+                    l.add(new io.vigil.scheduler.Placement(n.name, (p.failed ? "FAILED " : "") + role.text));
+                }
+            }
+        }
+        return out;
+    }
+
     boolean canFence(SNode n) {
         if (!stonithEnabled || !haveStonithResource) {
             return false;

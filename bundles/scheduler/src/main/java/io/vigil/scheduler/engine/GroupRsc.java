@@ -115,6 +115,7 @@ final class GroupRsc extends Rsc {
             return null;
         }
         allocating = true;
+        expandColocations();
         role = members.get(0).role;
         ctx.scoreLog.log("pcmk__group_assign", id, ctx.nodes, allowed);
         for (Rsc m : members) {

@@ -99,11 +99,18 @@ abstract class Rsc {
     void addLocation(SNode node, int score) {
         if (node == null) {
             for (SNode n : ctx.nodes) {
-                allowed.add(n, score);
+                addOne(n, score);
             }
         } else {
-            allowed.add(node, score);
+            addOne(node, score);
         }
+    }
+
+    private void addOne(SNode n, int score) {
+        if (!allowed.has(n)) {
+            allowed.set(n, n.online && !n.shutdown ? 0 : -Scores.INF);
+        }
+        allowed.set(n, Scores.add(allowed.get(n), score));
     }
 
     /** Applies a location constraint score to this resource (groups and clones pass it on). */

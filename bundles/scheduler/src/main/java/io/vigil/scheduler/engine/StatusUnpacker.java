@@ -16,6 +16,7 @@ final class StatusUnpacker {
     private final Engine ctx;
     /** (clone id + node) -> instance bound for anonymous clone history. */
     private final Map<String, Rsc> bound = new HashMap<>();
+    private Map<String, CloneRsc> cloneOfPrimitive;
 
     StatusUnpacker(Engine ctx) {
         this.ctx = ctx;
@@ -137,16 +138,19 @@ final class StatusUnpacker {
             return p;
         }
         String base = stripInstance(lr.id());
-        CloneRsc clone = null;
-        for (Rsc r : ctx.byId.values()) {
-            if (r instanceof CloneRsc c && c.configChild != null) {
-                for (io.vigil.cib.model.Resource x : c.configChild.flatten()) {
-                    if (x instanceof io.vigil.cib.model.Primitive && x.id().equals(base)) {
-                        clone = c;
+        if (cloneOfPrimitive == null) {
+            cloneOfPrimitive = new HashMap<>();
+            for (Rsc r : ctx.byId.values()) {
+                if (r instanceof CloneRsc c && c.configChild != null) {
+                    for (io.vigil.cib.model.Resource x : c.configChild.flatten()) {
+                        if (x instanceof io.vigil.cib.model.Primitive) {
+                            cloneOfPrimitive.put(x.id(), c);
+                        }
                     }
                 }
             }
         }
+        CloneRsc clone = cloneOfPrimitive.get(base);
         if (clone == null) {
             return null;
         }

@@ -1,0 +1,98 @@
+package io.vigil.cib.manager.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import io.vigil.cib.CibParseException;
+import io.vigil.cib.change.CibChange;
+import io.vigil.cib.json.ChangeJson;
+import io.vigil.cib.json.CibJson;
+import io.vigil.cib.model.CibSnapshot;
+import io.vigil.cib.model.CibVersion;
+
+/** The CIB messages between members, as JSON. */
+final class Wire {
+
+    /** A request to apply changes, identified by its origin's request id. */
+    record ChangeRequest(String id, String origin, CibVersion base, List<CibChange> changes) {
+    }
+
+    /** A member offering its whole copy. */
+    record Offer(String origin, CibSnapshot snapshot) {
+    }
+
+    private Wire() {
+    }
+
+    static byte[] encode(ChangeRequest r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("t", "change");
+        o.addProperty("id", r.id());
+        o.addProperty("origin", r.origin());
+        if (r.base() != null) {
+            o.addProperty("base", r.base().adminEpoch() + "." + r.base().epoch() + "." + r.base().numUpdates());
+        }
+        o.add("changes", JsonParser.parseString(ChangeJson.write(r.changes())));
+        return o.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] encode(Offer offer) {
+        JsonObject o = new JsonObject();
+        o.addProperty("t", "offer");
+        o.addProperty("origin", offer.origin());
+        o.add("snapshot", JsonParser.parseString(CibJson.write(offer.snapshot())));
+        return o.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Decodes a message: a {@link ChangeRequest} or an {@link Offer}. */
+    static Object decode(byte[] payload) throws CibParseException {
+        JsonObject o;
+        try {
+            o = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8)).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new CibParseException("$", "not a CIB message: " + e.getMessage(), e);
+        }
+        String type = string(o, "t");
+        switch (type) {
+            case "change":
+                return new ChangeRequest(string(o, "id"), string(o, "origin"), version(o.get("base")),
+                        ChangeJson.read(o.get("changes").toString()));
+            case "offer":
+                return new Offer(string(o, "origin"), CibJson.read(o.get("snapshot").toString()));
+            default:
+                throw new CibParseException("$.t", "unknown CIB message type '" + type + "'", null);
+        }
+    }
+
+    static byte[] encodeState(CibSnapshot s) {
+        return CibJson.write(s).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static CibSnapshot decodeState(byte[] state) throws CibParseException {
+        return CibJson.read(new String(state, StandardCharsets.UTF_8));
+    }
+
+    private static String string(JsonObject o, String field) throws CibParseException {
+        JsonElement e = o.get(field);
+        if (e == null || !e.isJsonPrimitive()) {
+            throw new CibParseException("$." + field, "missing", null);
+        }
+        return e.getAsString();
+    }
+
+    private static CibVersion version(JsonElement e) throws CibParseException {
+        if (e == null || e.isJsonNull()) {
+            return null;
+        }
+        String[] p = e.getAsString().split("\\.");
+        try {
+            return new CibVersion(Long.parseLong(p[0]), Long.parseLong(p[1]), Long.parseLong(p[2]));
+        } catch (RuntimeException ex) {
+            throw new CibParseException("$.base", "not a version: " + e, ex);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.vigil.cib.manager.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.vigil.cib.CibValidationException;
+import io.vigil.cib.change.CibChange;
+import io.vigil.cib.change.CibChanges;
+import io.vigil.cib.json.CibJson;
+import io.vigil.cib.model.CibSnapshot;
+import io.vigil.cib.model.CibVersion;
+import io.vigil.cib.validate.AgentCatalog;
+import io.vigil.cib.validate.Validator;
+
+import org.junit.jupiter.api.Test;
+
+class ReplicaTest {
+
+    private final List<CibVersion> saved = new ArrayList<>();
+
+    private Replica replica() {
+        return new Replica(new CibSnapshot(null, Map.of(), null, null),
+                new CibChanges(Validator.forChanges(AgentCatalog.NONE)), s -> saved.add(s.version()));
+    }
+
+    @Test
+    void configurationChangesArePersistedBeforeListenersHearOfThem() throws Exception {
+        Replica r = replica();
+        List<String> events = new ArrayList<>();
+        r.addListener((before, after) -> events.add(before.version() + "->" + after.version() + " saved="
+                + saved.size()));
+        r.applyChange(null, List.of(new CibChange.SetProperty("stonith-enabled", "false")));
+        assertEquals(new CibVersion(0, 1, 0), r.current().version());
+        assertEquals(List.of(new CibVersion(0, 1, 0)), saved);
+        r.applyChange(null, List.of(new CibChange.SetNodeState("1", "n1", Map.of("in_ccm", "true")),
+                new CibChange.SetTransientAttribute("n1", "pingd", "1000")));
+        assertEquals(new CibVersion(0, 1, 1), r.current().version());
+        assertEquals(1, saved.size(), "status changes are not persisted");
+        assertEquals(List.of("0.0.0->0.1.0 saved=1", "0.1.0->0.1.1 saved=1"), events);
+    }
+
+    @Test
+    void aRejectedChangeLeavesTheCopyByteForByteUnchanged() throws Exception {
+        Replica r = replica();
+        r.applyChange(null, List.of(new CibChange.SetProperty("stonith-enabled", "false")));
+        String before = CibJson.write(r.current());
+        assertThrows(CibValidationException.class, () -> r.applyChange(null, List.of(
+                new CibChange.SetProperty("no-quorum-policy", "ignore"),
+                new CibChange.SetProperty("stonith-enabled", "perhaps"))));
+        assertEquals(before, CibJson.write(r.current()));
+        assertThrows(Exception.class, () -> r.applyChange(new CibVersion(0, 0, 0), List.of(
+                new CibChange.SetProperty("no-quorum-policy", "ignore"))), "older base versions are rejected");
+        assertEquals(before, CibJson.write(r.current()));
+    }
+
+    @Test
+    void offersConvergeOnTheSameWinnerInAnyOrder() throws Exception {
+        Replica a = replica();
+        a.applyChange(null, List.of(new CibChange.SetProperty("stonith-enabled", "false")));
+        Replica b = replica();
+        b.applyChange(null, List.of(new CibChange.SetProperty("no-quorum-policy", "ignore")));
+        CibSnapshot sa = a.current();
+        CibSnapshot sb = b.current();
+        assertEquals(sa.version(), sb.version(), "diverged copies with the same version");
+        Replica x = replica();
+        x.offer("a", sa);
+        x.offer("b", sb);
+        Replica y = replica();
+        y.offer("b", sb);
+        y.offer("a", sa);
+        assertEquals(CibJson.write(x.current()), CibJson.write(y.current()));
+        Replica z = replica();
+        z.applyChange(null, List.of(new CibChange.SetProperty("stonith-enabled", "false")));
+        z.applyChange(null, List.of(new CibChange.SetProperty("stonith-enabled", "true")));
+        assertTrue(x.offer("z", z.current()), "a higher version wins");
+        assertFalse(x.offer("a", sa), "a lower one does not");
+        assertEquals(z.current().version(), x.current().version());
+    }
+}
