@@ -28,6 +28,9 @@ class DeterminismTest {
         Instant now = Instant.parse("2024-01-01T00:00:00Z");
         int n = 0;
         for (Corpus.Case c : Corpus.cases(dir)) {
+            if (!java.nio.file.Files.exists(dir.resolve("xml").resolve(c.name() + ".xml"))) {
+                continue;
+            }
             CibSnapshot cib = CibFiles.load(dir.resolve("xml").resolve(c.name() + ".xml")).snapshot();
             String a = serialize(Scheduler.schedule(cib, now));
             CibSnapshot again = CibFiles.load(dir.resolve("xml").resolve(c.name() + ".xml")).snapshot();

@@ -19,6 +19,9 @@ public final class Main {
             "usage: vigil COMMAND [ARGS]",
             "  node --config FILE             run one node in the foreground (SIGTERM stops it cleanly)",
             "  shell --port PORT [COMMAND]    run COMMAND (or each line of standard input) on a running node",
+            "  keygen FILE                    write a new random cluster key (mode 0400)",
+            "  verify FILE...                 check CIB files (JSON or Pacemaker XML), like crm_verify -x",
+            "  convert FILE --to json|xml     print a CIB file in the other format",
             "  help                           this text");
 
     private Main() {
@@ -40,6 +43,11 @@ public final class Main {
                     return node(rest);
                 case "shell":
                     return shell(rest, out, err);
+                case "keygen":
+                    return io.vigil.messaging.tool.KeyGen.run(rest.toArray(String[]::new), out, err);
+                case "verify":
+                case "convert":
+                    return io.vigil.cib.tool.CibTool.run(args, out, err);
                 default:
                     throw new UsageException("unknown command '" + args[0] + "' (see 'vigil help')");
             }
