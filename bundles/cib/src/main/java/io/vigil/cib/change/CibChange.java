@@ -121,6 +121,23 @@ public sealed interface CibChange {
         }
     }
 
+    /**
+     * Forgets operation history on a node: one entry ({@code opId}), one resource's ({@code opId} null), or every
+     * resource's ({@code resource} null) — as after cleanup, or when a node's own record replaces it.
+     */
+    record DeleteOperationHistory(String node, String resource, String opId) implements CibChange {
+        public boolean isConfiguration() {
+            return false;
+        }
+    }
+
+    /** Removes every transient attribute of a node (it left the cluster). */
+    record ClearTransientAttributes(String node) implements CibChange {
+        public boolean isConfiguration() {
+            return false;
+        }
+    }
+
     /** Sets membership attributes (in_ccm, crmd, join, expected ...) of a node's node_state, creating it if needed. */
     record SetNodeState(String nodeId, String node, Map<String, String> attributes) implements CibChange {
         public SetNodeState {

@@ -46,6 +46,13 @@ final class StatusEditor {
         if (change instanceof CibChange.ClearFailCount x) {
             return edit(s, x.node(), n -> transients(n, sets -> clearFailCounts(sets, x.resource(), x.operation())));
         }
+        if (change instanceof CibChange.DeleteOperationHistory x) {
+            return edit(s, x.node(), n -> forget(n, x.resource(), x.opId()));
+        }
+        if (change instanceof CibChange.ClearTransientAttributes x) {
+            return edit(s, x.node(), n -> new NodeState(n.id(), n.uname(), n.attributes(), n.transientId(), List.of(),
+                    n.lrmId(), n.lrmResources()));
+        }
         throw new IllegalArgumentException("not a status change: " + change);
     }
 
@@ -94,6 +101,20 @@ final class StatusEditor {
             out = NvSets.unset(out, name);
         }
         return out;
+    }
+
+    private static NodeState forget(NodeState n, String resource, String opId) {
+        List<LrmResource> resources = new ArrayList<>();
+        for (LrmResource r : n.lrmResources()) {
+            if (resource != null && !r.id().equals(resource)) {
+                resources.add(r);
+            } else if (opId != null) {
+                resources.add(new LrmResource(r.id(), r.standard(), r.provider(), r.type(), r.otherAttributes(),
+                        r.ops().stream().filter(o -> !opId.equals(o.id())).toList()));
+            }
+        }
+        return new NodeState(n.id(), n.uname(), n.attributes(), n.transientId(), n.transientAttributes(), n.lrmId(),
+                resources);
     }
 
     private static NodeState record(NodeState n, LrmResource rsc, LrmRscOp op) {

@@ -36,7 +36,9 @@ public final class ChangeJson {
                     .with("clear-fail-count", CibChange.ClearFailCount.class)
                     .with("set-transient-attribute", CibChange.SetTransientAttribute.class)
                     .with("unset-transient-attribute", CibChange.UnsetTransientAttribute.class)
-                    .with("set-node-state", CibChange.SetNodeState.class))
+                    .with("set-node-state", CibChange.SetNodeState.class)
+                    .with("delete-operation-history", CibChange.DeleteOperationHistory.class)
+                    .with("clear-transient-attributes", CibChange.ClearTransientAttributes.class))
             .create();
 
     private static final Type LIST = new TypeToken<List<CibChange>>() { }.getType();
