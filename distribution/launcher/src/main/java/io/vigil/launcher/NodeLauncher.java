@@ -26,6 +26,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
 
 /**
  * Runs one Vigil node in the foreground: checks the config and the command port, starts Felix with the node's
@@ -36,6 +37,8 @@ final class NodeLauncher {
 
     private static final Logger LOG = Logger.getLogger(NodeLauncher.class.getName());
     private static final long STOP_TIMEOUT_MS = 30_000;
+    private static final int AGENT_LEVEL = 2;
+    private static final int TOP_LEVEL = 3;
 
     private final NodeConfig config;
     private final Path home;
@@ -148,7 +151,9 @@ final class NodeLauncher {
             framework.getBundleContext().registerService(ServerSocket.class, commandSocket, props);
             List<Bundle> installed = new ArrayList<>();
             for (Path jar : bundles) {
-                installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
+                Bundle b = framework.getBundleContext().installBundle(jar.toUri().toString());
+                b.adapt(BundleStartLevel.class).setStartLevel(startLevel(b));
+                installed.add(b);
             }
             framework.start();
             for (Bundle b : installed) {
@@ -188,6 +193,16 @@ final class NodeLauncher {
         }
     }
 
+    /**
+     * Start levels order shutdown: the controller and the shell (level 3) stop first, while the agents (level 2,
+     * from the deploy folder) and the platform (level 1: messaging, CIB, executor) still work, so a stopping node
+     * can still stop its resources and tell the cluster.
+     */
+    private static int startLevel(Bundle b) {
+        String bsn = b.getSymbolicName();
+        return "io.vigil.controller".equals(bsn) || "io.vigil.shell".equals(bsn) ? TOP_LEVEL : 1;
+    }
+
     private static void start(Bundle b) {
         try {
             b.start();
@@ -222,6 +237,8 @@ final class NodeLauncher {
         p.put(Constants.FRAMEWORK_STORAGE, config.stateDir().resolve("felix-cache").toString());
         p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         p.put("felix.log.level", "2");
+        p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(TOP_LEVEL));
+        p.put("felix.fileinstall.start.level", Integer.toString(AGENT_LEVEL));
         p.put("felix.fileinstall.dir", config.deployDir().toString());
         p.put("felix.fileinstall.poll", "500");
         p.put("felix.fileinstall.noInitialDelay", "true");

@@ -62,8 +62,11 @@ public final class ChannelMessaging implements ClusterMessaging, AutoCloseable {
         return start(config, nodeName, key, List.of());
     }
 
-    /** As {@link #start(ClusterConfig, String, ClusterKey)}, with extra protocols just above the transport. */
-    static ChannelMessaging start(ClusterConfig config, String nodeName, ClusterKey key, List<Protocol> extra)
+    /**
+     * As {@link #start(ClusterConfig, String, ClusterKey)}, with extra protocols just above the transport: the
+     * fault-injection hook (e.g. JGroups {@code DISCARD}) for tests in this and other modules.
+     */
+    public static ChannelMessaging start(ClusterConfig config, String nodeName, ClusterKey key, List<Protocol> extra)
             throws Exception {
         Objects.requireNonNull(nodeName, "nodeName");
         if (key == null && !config.insecure()) {

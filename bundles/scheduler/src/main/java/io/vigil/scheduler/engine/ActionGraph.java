@@ -178,10 +178,19 @@ final class ActionGraph {
             f.optional = false;
             changed = true;
         }
-        if (o.has(Order.RESTART) && f.optional && t.rsc != null && t.rsc.role.above(Role.STOPPED)) {
-            if ((!t.optional && t.runnable) || (!t.runnable && f.runnable)) {
-                f.optional = false;
-                changed = true;
+        if (o.has(Order.RESTART) && t.rsc != null) {
+            // handle_restart_ordering: a required restart needs the stop; a stop that must happen but cannot
+            // blocks the start
+            boolean reason = !t.optional || (!t.runnable && t.rsc.managed && f.rsc == t.rsc);
+            if (reason) {
+                if (f.optional && (f.runnable || !t.optional)) {
+                    f.optional = false;
+                    changed = true;
+                }
+                if (!f.optional && !f.runnable && t.runnable) {
+                    t.runnable = false;
+                    changed = true;
+                }
             }
         }
         return changed;

@@ -23,6 +23,8 @@ final class CloneRsc extends Rsc {
     Resource configChild;
     /** Location scores that apply to the promoted role only, per node index. */
     final int[] promotedLocation;
+    /** Instances assigned per node index while distributing (the clone's own node table counts). */
+    final int[] nodeCount;
 
     CloneRsc(Engine ctx, String id, Rsc parent, Map<String, String> meta, boolean promotable) {
         super(ctx, id, parent, meta);
@@ -35,6 +37,7 @@ final class CloneRsc extends Rsc {
         this.promotedMax = intMeta(meta, 1, "promoted-max", "master-max");
         this.promotedNodeMax = intMeta(meta, 1, "promoted-node-max", "master-node-max");
         this.promotedLocation = new int[nodes];
+        this.nodeCount = new int[nodes];
     }
 
     private static int intMeta(Map<String, String> m, int dflt, String... names) {
@@ -128,8 +131,8 @@ final class CloneRsc extends Rsc {
 
     private void distribute(List<Rsc> order) {
         int available = 0;
+        java.util.Arrays.fill(nodeCount, 0);
         for (SNode n : ctx.nodes) {
-            n.count = 0;
             if (n.available()) {
                 available++;
             }
@@ -148,7 +151,7 @@ final class CloneRsc extends Rsc {
             if (!cur.available() || allowed.get(cur) < 0) {
                 continue;
             }
-            if (allowed.has(cur) && cur.count >= loopMax) {
+            if (allowed.has(cur) && nodeCount[cur.index] >= loopMax) {
                 continue;
             }
             if (assignInstance(child, cur, allColoc) != null) {
@@ -189,7 +192,7 @@ final class CloneRsc extends Rsc {
                 setScoreDeep(child, n, -Scores.INF);
             } else if (allowed.get(n) < 0) {
                 setScoreDeep(child, n, allowed.get(n));
-            } else if (n.count >= cloneNodeMax) {
+            } else if (nodeCount[n.index] >= cloneNodeMax) {
                 setScoreDeep(child, n, -Scores.INF);
             }
         }
@@ -201,7 +204,7 @@ final class CloneRsc extends Rsc {
             return null;
         }
         if (chosen != null) {
-            chosen.count++;
+            nodeCount[chosen.index]++;
         }
         return chosen;
     }

@@ -44,6 +44,7 @@ public final class Engine {
     boolean concurrentFencing;
     boolean startupProbes;
     boolean stopOrphans;
+    boolean shutdownLock;
     final Map<String, String> rscDefaults;
     final ClusterProperties props;
 

@@ -49,6 +49,30 @@ final class Fencing {
                 }
             }
         }
+        // Starts wait for fencing: resources that require fencing start only after every fence action;
+        // those that require quorum only when their state on the fenced node is unknown.
+        if (!fencing.isEmpty()) {
+            for (Rsc r : ctx.byId.values()) {
+                if (!(r instanceof PrimitiveRsc p)) {
+                    continue;
+                }
+                String requires = p.requires();
+                if ("nothing".equals(requires)) {
+                    continue;
+                }
+                for (Act start : p.actionsFor("start")) {
+                    for (Act f : fencing) {
+                        if ("quorum".equals(requires)) {
+                            if (p.allowed.has(f.node) && !p.knownOn.contains(f.node) && !p.runningOn.contains(f.node)) {
+                                ctx.graph.order(f, start, Order.OPTIONAL | Order.RUNNABLE_LEFT);
+                            }
+                        } else {
+                            ctx.graph.order(f, start, Order.OPTIONAL);
+                        }
+                    }
+                }
+            }
+        }
         ctx.graph.fencing.addAll(fencing);
     }
 }

@@ -56,6 +56,24 @@ final class PrimitiveRsc extends Rsc {
         return config.isFencingDevice();
     }
 
+    /** What starting this resource requires: nothing, quorum, fencing or unfencing (Pacemaker's defaults). */
+    String requires() {
+        String v = meta.get("requires");
+        if (v != null) {
+            v = v.trim().toLowerCase(java.util.Locale.ROOT);
+            if (v.equals("nothing") || v.equals("quorum")) {
+                return v;
+            }
+            if ((v.equals("fencing") || v.equals("unfencing")) && ctx.stonithEnabled && !isFencingDevice()) {
+                return v;
+            }
+        }
+        if (isFencingDevice() || !ctx.stonithEnabled) {
+            return "quorum";
+        }
+        return "fencing";
+    }
+
     // ---- assignment ---------------------------------------------------------------------------
 
     @Override
@@ -167,7 +185,6 @@ final class PrimitiveRsc extends Rsc {
         }
         allocatedTo = chosen;
         chosen.numResources++;
-        chosen.count++;
         Utilization.consume(chosen, utilization);
         return true;
     }

@@ -26,8 +26,6 @@ final class SNode {
     boolean fenceScheduled;
     String fenceReason;
     int numResources;
-    /** Per-collective counter (instances assigned here by the clone being distributed). */
-    int count;
 
     SNode(int index, String id, String name) {
         this.index = index;

@@ -48,6 +48,10 @@ final class StatusUnpacker {
             if (n == null || n.remote) {
                 continue;
             }
+            // Offline nodes run no resources, unless fencing (or shutdown locking) needs to know what ran there.
+            if (!n.online && !ctx.stonithEnabled && !ctx.shutdownLock) {
+                continue;
+            }
             for (LrmResource lr : ns.lrmResources()) {
                 unpackResource(n, lr);
             }

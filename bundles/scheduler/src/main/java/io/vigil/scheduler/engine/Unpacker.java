@@ -44,6 +44,7 @@ final class Unpacker {
         ctx.concurrentFencing = Truth.parse(p.values().get("concurrent-fencing")).orElse(false);
         ctx.startupProbes = p.enableStartupProbes();
         ctx.stopOrphans = p.stopOrphanResources();
+        ctx.shutdownLock = Truth.isTrue(p.values().get("shutdown-lock"));
         ctx.rscDefaults.putAll(c.rscDefaults().unconditional());
         ctx.haveStonithResource = !c.fencingDevices().isEmpty();
         unpackNodes(c);
@@ -65,7 +66,7 @@ final class Unpacker {
             s.maintenance = Truth.isTrue(s.attrs.get("maintenance"));
             n.utilization().unconditional().forEach((k, v) -> s.utilization.put(k, parseLong(v)));
             // Unseen nodes are unclean until their status says otherwise (startup-fencing).
-            s.unclean = ctx.props.startupFencing();
+            s.unclean = ctx.stonithEnabled && ctx.props.startupFencing();
             ctx.nodes.add(s);
             ctx.nodeByName.put(s.name, s);
             ctx.nodeById.put(s.id, s);

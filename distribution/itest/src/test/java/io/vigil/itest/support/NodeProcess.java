@@ -57,6 +57,48 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /** Starts the node again with the same config, state directory and command port (output is appended). */
+    public void relaunch() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("node " + name + " is still running");
+        }
+        try {
+            process = new ProcessBuilder(Vigil.bin().toString(), "node", "--config", config.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".out").toFile()))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".err").toFile())).start();
+        } catch (IOException e) {
+            throw new AssertionError("cannot start node " + name + ": " + e, e);
+        }
+    }
+
+    /** {@code kill -9}: the JVM dies at once (bin/vigil execs java, so this is the node's JVM) and is reaped. */
+    public void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("node " + name + " survived SIGKILL for 10 s");
+        }
+    }
+
+    /** Sends a signal by name ({@code STOP}, {@code CONT}, ...) to the node's JVM. */
+    public void signal(String signal) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new AssertionError("kill -" + signal + " " + process.pid() + " failed");
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int commandPort() {
+        return commandPort;
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     /** Waits until the node answers on its command port; returns how long that took. */
     public Duration awaitReady(Duration timeout) {
         return Deadline.await(() -> "node " + name + " to answer on port " + commandPort + "; stderr: "

@@ -1,0 +1,224 @@
+package io.vigil.cib.manager.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import io.vigil.cib.CibException;
+import io.vigil.cib.change.CibChange;
+import io.vigil.cib.change.CibChanges;
+import io.vigil.cib.manager.api.CibListener;
+import io.vigil.cib.manager.api.CibService;
+import io.vigil.cib.model.CibSnapshot;
+import io.vigil.cib.model.CibVersion;
+import io.vigil.cib.validate.AgentCatalog;
+import io.vigil.cib.validate.Validator;
+import io.vigil.messaging.api.ClusterMessage;
+import io.vigil.messaging.api.ClusterMessaging;
+import io.vigil.messaging.api.MembershipView;
+import io.vigil.messaging.api.Registration;
+
+/**
+ * The replicated CIB of one member over any {@link ClusterMessaging}, without OSGi: joins the cluster's copy by
+ * state transfer, sends changes as totally ordered broadcasts that every member applies through its
+ * {@link Replica}, and offers its whole copy after joins and merges so that the highest version wins everywhere.
+ * {@link CibManagerComponent} runs one per node; tests run several in one JVM over real channels.
+ */
+final class ReplicatedCib implements CibService, AutoCloseable {
+
+    static final String TOPIC = "vigil.cib";
+    private static final System.Logger LOG = System.getLogger(ReplicatedCib.class.getName());
+
+    private final ClusterMessaging messaging;
+    private final CibSnapshot loaded;
+    private final Replica replica;
+    private final Supplier<AgentCatalog> catalog;
+    private final Consumer<String> onReady;
+    private final long commitTimeoutMs;
+    private final Map<String, CompletableFuture<CibSnapshot>> pending = new ConcurrentHashMap<>();
+    private final AtomicLong requestIds = new AtomicLong();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "vigil-cib-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile List<Registration> registrations = List.of();
+    private boolean ready;
+
+    /**
+     * @param loaded the persisted copy this node starts from
+     * @param persistence makes a configuration durable before it counts as committed here
+     * @param catalog this node's agents, checked by the originator before a change travels
+     * @param onReady called once (with the reason) when this node holds the cluster's copy or knows it is alone
+     */
+    ReplicatedCib(ClusterMessaging messaging, CibSnapshot loaded, Replica.Persistence persistence,
+            Supplier<AgentCatalog> catalog, Consumer<String> onReady, long commitTimeoutMs) {
+        this.messaging = messaging;
+        this.loaded = loaded;
+        this.catalog = catalog;
+        this.onReady = onReady;
+        this.commitTimeoutMs = commitTimeoutMs;
+        // Members apply without agent checks: agents may differ between nodes, and every member must reach the
+        // same verdict. The originator checks agents before broadcasting.
+        this.replica = new Replica(loaded, new CibChanges(Validator.forChanges(AgentCatalog.NONE)), persistence);
+    }
+
+    /** Subscribes and joins; {@code onReady} follows at once when alone, else on state or after {@code joinWaitMs}. */
+    void start(long joinWaitMs) {
+        registrations = List.of(
+                messaging.subscribe(TOPIC, this::deliver),
+                messaging.registerStateProvider(TOPIC, () -> Wire.encodeState(replica.current())),
+                messaging.addViewListener(this::viewChanged),
+                messaging.registerStateReceiver(TOPIC, this::stateReceived));
+        if (messaging.view().size() <= 1) {
+            ready("this node is alone in its view");
+        } else {
+            timer.schedule(() -> ready("no CIB state arrived within " + joinWaitMs + " ms"), joinWaitMs,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void ready(String why) {
+        synchronized (this) {
+            if (ready) {
+                return;
+            }
+            ready = true;
+        }
+        LOG.log(System.Logger.Level.INFO, "CIB " + replica.current().version() + " ready (" + why + ")");
+        onReady.accept(why);
+        if (messaging.view().size() > 1) {
+            offer();
+        }
+    }
+
+    synchronized boolean isReady() {
+        return ready;
+    }
+
+    /** Offers this node's copy to every member; the highest copy wins everywhere (see {@link Replica#offer}). */
+    private void offer() {
+        messaging.broadcast(TOPIC, Wire.encode(new Wire.Offer(messaging.localNodeName(), replica.current())));
+    }
+
+    @Override
+    public void close() {
+        for (Registration r : registrations) {
+            r.close();
+        }
+        timer.shutdownNow();
+        pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("the CIB manager stopped")));
+    }
+
+    // ---- CibService ----
+
+    @Override
+    public CibSnapshot current() {
+        return replica.current();
+    }
+
+    @Override
+    public CompletionStage<CibSnapshot> apply(CibVersion base, List<CibChange> changes) {
+        CompletableFuture<CibSnapshot> result = new CompletableFuture<>();
+        try {
+            // Check first here, with this node's agents, so a bad change is refused before it travels.
+            new CibChanges(Validator.forChanges(catalog.get())).apply(replica.current(), base, changes);
+        } catch (CibException e) {
+            result.completeExceptionally(e);
+            return result;
+        }
+        String id = messaging.localNodeName() + "-" + requestIds.incrementAndGet();
+        pending.put(id, result);
+        try {
+            messaging.broadcast(TOPIC, Wire.encode(new Wire.ChangeRequest(id, messaging.localNodeName(), base,
+                    changes)));
+        } catch (RuntimeException e) {
+            pending.remove(id);
+            result.completeExceptionally(e);
+            return result;
+        }
+        timer.schedule(() -> {
+            CompletableFuture<CibSnapshot> f = pending.remove(id);
+            if (f != null) {
+                f.completeExceptionally(new TimeoutException("CIB change " + id + " was not committed within "
+                        + commitTimeoutMs + " ms: is this node cut off from its cluster?"));
+            }
+        }, commitTimeoutMs, TimeUnit.MILLISECONDS);
+        return result;
+    }
+
+    @Override
+    public AutoCloseable addListener(CibListener listener) {
+        replica.addListener(listener);
+        return () -> replica.removeListener(listener);
+    }
+
+    // ---- messaging callbacks (messaging thread, in total order) ----
+
+    private void deliver(ClusterMessage m) {
+        if (!m.broadcast()) {
+            return;
+        }
+        Object msg;
+        try {
+            msg = Wire.decode(m.payload());
+        } catch (CibException e) {
+            LOG.log(System.Logger.Level.WARNING, "ignoring a malformed CIB message from " + m.sender() + ": "
+                    + e.getMessage());
+            return;
+        }
+        if (msg instanceof Wire.ChangeRequest r) {
+            CompletableFuture<CibSnapshot> f = pending.remove(r.id());
+            try {
+                CibSnapshot after = replica.applyChange(r.base(), r.changes());
+                if (f != null) {
+                    f.complete(after);
+                }
+            } catch (CibException e) {
+                if (f != null) {
+                    f.completeExceptionally(e);
+                } else {
+                    LOG.log(System.Logger.Level.DEBUG, "CIB change " + r.id() + " rejected: " + e.getMessage());
+                }
+            }
+        } else if (msg instanceof Wire.Offer o) {
+            replica.offer(o.origin(), o.snapshot());
+        }
+    }
+
+    private void stateReceived(String provider, byte[] state) {
+        CibSnapshot received;
+        try {
+            received = Wire.decodeState(state);
+        } catch (CibException e) {
+            LOG.log(System.Logger.Level.ERROR, "CIB state from " + provider + " is unreadable: " + e.getMessage());
+            return;
+        }
+        replica.install(received);
+        LOG.log(System.Logger.Level.INFO, "CIB " + received.version() + " received from " + provider);
+        if (loaded.version().compareTo(received.version()) > 0) {
+            LOG.log(System.Logger.Level.INFO, "offering the newer persisted CIB " + loaded.version()
+                    + " to the cluster");
+            messaging.broadcast(TOPIC, Wire.encode(new Wire.Offer(messaging.localNodeName(), loaded)));
+        }
+        ready("state received from " + provider);
+    }
+
+    private void viewChanged(MembershipView previous, MembershipView current) {
+        boolean joined = previous != null && current.names().stream().anyMatch(n -> !previous.contains(n));
+        if ((current.merge() || joined) && isReady()) {
+            // Partitions healed or members joined (perhaps with a newer persisted copy, or before this node could
+            // hand them its state): every member offers its copy, and the same winner is chosen everywhere.
+            offer();
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package io.vigil.cib.manager.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import io.vigil.cib.change.CibChange;
+import io.vigil.cib.json.CibJson;
+import io.vigil.cib.model.CibSnapshot;
+import io.vigil.cib.model.CibVersion;
+import io.vigil.cib.validate.AgentCatalog;
+import io.vigil.messaging.internal.ChannelMessaging;
+import io.vigil.messaging.internal.ClusterConfig;
+import io.vigil.messaging.internal.ClusterKey;
+import io.vigil.messaging.internal.Peer;
+import io.vigil.messaging.internal.Timeouts;
+
+import org.jgroups.protocols.DISCARD;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The replicated CIB of three members in one JVM over real, sealed JGroups channels on loopback, with a DISCARD
+ * layer above each transport for silent partitions (issue 4, must-show 3: same order everywhere; partition + heal
+ * → the highest version wins and the loser's discarded changes are logged).
+ */
+class ReplicatedCibClusterTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Timeouts FAST = new Timeouts(200, 1000, 100, 500, 1000, 60_000);
+    private static final byte[] KEY = "0123456789abcdef0123456789abcdef-cib-test-key".getBytes(StandardCharsets.UTF_8);
+
+    private final List<ChannelMessaging> channels = new ArrayList<>();
+    private final List<DISCARD> discards = new ArrayList<>();
+    private final List<ReplicatedCib> cibs = new ArrayList<>();
+    /** Per member: the JSON of every snapshot committed there, in commit order. */
+    private final List<List<String>> histories = new ArrayList<>();
+    /** Per member: the versions persisted, in order. */
+    private final List<List<CibVersion>> persisted = new ArrayList<>();
+
+    @AfterEach
+    void tearDown() {
+        cibs.forEach(ReplicatedCib::close);
+        for (int i = channels.size() - 1; i >= 0; i--) {
+            channels.get(i).close();
+        }
+    }
+
+    private void startThree(String cluster) throws Exception {
+        List<Peer> peers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            peers.add(new Peer("n" + (i + 1), "127.0.0.1", freePort(), i + 1, 1));
+        }
+        ClusterKey key = ClusterKey.derive(KEY, cluster);
+        for (int i = 0; i < 3; i++) {
+            Peer p = peers.get(i);
+            ClusterConfig c = new ClusterConfig(cluster, "127.0.0.1", p.port(), peers, false, "239.8.8.8", 45588, null,
+                    false, p.nodeId(), 1, 100, FAST);
+            DISCARD d = new DISCARD();
+            channels.add(ChannelMessaging.start(c, p.name(), key, List.of(d)));
+            discards.add(d);
+        }
+        awaitViews(List.of(0, 1, 2), "n1", "n2", "n3");
+        for (int i = 0; i < 3; i++) {
+            List<String> history = new CopyOnWriteArrayList<>();
+            List<CibVersion> saved = new CopyOnWriteArrayList<>();
+            CountDownLatch ready = new CountDownLatch(1);
+            ReplicatedCib cib = new ReplicatedCib(channels.get(i), new CibSnapshot(null, Map.of(), null, null),
+                    s -> saved.add(s.version()), () -> AgentCatalog.NONE, why -> ready.countDown(), 10_000);
+            cib.addListener((before, after) -> history.add(CibJson.write(after)));
+            cib.start(1000);
+            assertTrue(ready.await(10, TimeUnit.SECONDS), "n" + (i + 1) + " ready");
+            cibs.add(cib);
+            histories.add(history);
+            persisted.add(saved);
+        }
+    }
+
+    @Test
+    void concurrentChangesFromAllMembersAreCommittedInTheSameOrderEverywhere() throws Exception {
+        startThree("cib-order-" + System.nanoTime());
+        int perNode = 30;
+        List<CompletableFuture<CibSnapshot>> all = new ArrayList<>();
+        for (int k = 1; k <= perNode; k++) {
+            for (int i = 0; i < 3; i++) {
+                // all three write the same option too, so the order decides the outcome
+                all.add(cibs.get(i).apply(List.of(new CibChange.SetProperty("batch-limit", i + "" + k),
+                        new CibChange.SetProperty(List.of("pe-input-series-max", "pe-warn-series-max",
+                                "cluster-ipc-limit").get(i), Integer.toString(k)))).toCompletableFuture());
+            }
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        await(() -> histories.stream().allMatch(h -> h.size() == 3 * perNode), () -> "every member saw 90 commits: "
+                + histories.stream().map(List::size).toList());
+        assertEquals(histories.get(0), histories.get(1), "n1 and n2 went through the same snapshots in order");
+        assertEquals(histories.get(0), histories.get(2), "n1 and n3 went through the same snapshots in order");
+        assertEquals(new CibVersion(0, 3 * perNode, 0), cibs.get(0).current().version());
+        for (List<CibVersion> saved : persisted) {
+            assertEquals(3 * perNode, saved.size(), "every configuration change was persisted on every member");
+        }
+    }
+
+    @Test
+    void afterAPartitionHealsTheHighestVersionWinsEverywhere() throws Exception {
+        startThree("cib-merge-" + System.nanoTime());
+        List<String> warnings = captureReplicaWarnings();
+        commit(0, new CibChange.SetProperty("no-quorum-policy", "freeze"));
+        awaitSameCib(List.of(0, 1, 2), new CibVersion(0, 1, 0));
+
+        // Round 1: n3 silently cut off; the majority side goes further than n3.
+        discards.get(2).discardAll(true);
+        awaitViews(List.of(0, 1), "n1", "n2");
+        awaitViews(List.of(2), "n3");
+        commit(2, new CibChange.SetProperty("batch-limit", "99")); // 0.2.0 on n3 alone
+        commit(0, new CibChange.SetProperty("batch-limit", "1"));
+        commit(1, new CibChange.SetProperty("batch-limit", "2"));
+        commit(0, new CibChange.SetProperty("maintenance-mode", "true")); // 0.4.0 on n1+n2
+        discards.get(2).discardAll(false);
+        awaitViews(List.of(0, 1, 2), "n1", "n2", "n3");
+        CibSnapshot won = awaitSameCib(List.of(0, 1, 2), new CibVersion(0, 4, 0));
+        assertEquals("2", won.configuration().properties().get("batch-limit").orElseThrow(),
+                "the majority's copy won; n3's batch-limit=99 is discarded");
+        await(() -> warnings.stream().anyMatch(w -> w.contains("replaced by 0.4.0")), () -> "the loss is logged: "
+                + warnings);
+
+        // Round 2: the side with the higher version wins even when it is the smaller side.
+        discards.get(0).discardAll(true);
+        awaitViews(List.of(1, 2), "n2", "n3");
+        awaitViews(List.of(0), "n1");
+        commit(1, new CibChange.SetProperty("batch-limit", "20")); // 0.5.0 on n2+n3
+        for (int i = 0; i < 3; i++) {
+            commit(0, new CibChange.SetProperty("batch-limit", "10" + i)); // 0.7.0 on n1 alone
+        }
+        discards.get(0).discardAll(false);
+        awaitViews(List.of(0, 1, 2), "n1", "n2", "n3");
+        won = awaitSameCib(List.of(0, 1, 2), new CibVersion(0, 7, 0));
+        assertEquals("102", won.configuration().properties().get("batch-limit").orElseThrow());
+        await(() -> warnings.stream().anyMatch(w -> w.contains("replaced by 0.7.0")), () -> "logged: " + warnings);
+
+        // and the merged group keeps replicating
+        commit(2, new CibChange.SetProperty("batch-limit", "3"));
+        awaitSameCib(List.of(0, 1, 2), new CibVersion(0, 8, 0));
+    }
+
+    // ---- helpers ----
+
+    private CibSnapshot commit(int member, CibChange change) throws Exception {
+        return cibs.get(member).apply(List.of(change)).toCompletableFuture().get(15, TimeUnit.SECONDS);
+    }
+
+    private CibSnapshot awaitSameCib(List<Integer> members, CibVersion version) {
+        await(() -> members.stream().allMatch(i -> cibs.get(i).current().version().equals(version))
+                && members.stream().map(i -> CibJson.write(cibs.get(i).current())).distinct().count() == 1,
+                () -> "CIB " + version + " everywhere: " + members.stream().map(i -> "n" + (i + 1) + "="
+                        + cibs.get(i).current().version()).toList());
+        CibSnapshot s = cibs.get(members.get(0)).current();
+        assertNotEquals(null, s);
+        return s;
+    }
+
+    private void awaitViews(List<Integer> members, String... names) {
+        List<String> want = List.of(names);
+        await(() -> members.stream().allMatch(i -> {
+            List<String> have = channels.get(i).view().names();
+            return have.size() == want.size() && have.containsAll(want);
+        }), () -> "views " + want + ": " + members.stream().map(i -> channels.get(i).view().names()).toList());
+    }
+
+    private static List<String> captureReplicaWarnings() {
+        List<String> got = new CopyOnWriteArrayList<>();
+        Logger.getLogger(Replica.class.getName()).addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                got.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        return got;
+    }
+
+    private static void await(BooleanSupplier condition, Supplier<String> what) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out after " + WAIT + " waiting for " + what.get());
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package io.vigil.controller.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import io.vigil.api.attribute.NodeAttributes;
+import io.vigil.cib.change.CibChange;
+import io.vigil.cib.manager.api.CibService;
+import io.vigil.cib.model.CibSnapshot;
+import io.vigil.cib.model.NodeState;
+import io.vigil.executor.api.ResourceExecutor;
+import io.vigil.messaging.api.ClusterMessage;
+import io.vigil.messaging.api.ClusterMessaging;
+import io.vigil.messaging.api.MembershipView;
+import io.vigil.messaging.api.Registration;
+import io.vigil.quorum.api.QuorumService;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The controller of this node (Pacemaker's pacemaker-controld): the resource manager every node runs, the DC role
+ * on the coordinator of the view, the lease that keeps exclusive resources single, and node attributes.
+ *
+ * <p>Node config keys ({@code "controller"} section, all optional): {@code leaseMs} (default: the messaging
+ * failure-detection timeout, 1000), {@code leaseMarginMs} (250), {@code leaseIntervalMs} (200),
+ * {@code shutdownTimeoutMs} (20000: how long a stopping node waits for the DC to move its resources away).
+ */
+@Component(immediate = true)
+public class ControllerComponent {
+
+    private static final System.Logger LOG = System.getLogger(ControllerComponent.class.getName());
+
+    private final String me;
+    private final CibService cib;
+    private final ClusterMessaging messaging;
+    private final QuorumService quorum;
+    private final ScheduledExecutorService loop;
+    private final ScheduledExecutorService leaseThread;
+    private final ExecutorService recorder;
+    private final ExecutorService stopper;
+    private final LocalResourceManager lrm;
+    private final DesignatedController dc;
+    private final LeaseGuard guard;
+    private final AttributeWriter attributes;
+    private final long shutdownTimeoutMs;
+    private final List<AutoCloseable> registrations;
+    private final ServiceRegistration<NodeAttributes> attributeService;
+    private long leaseSequence;
+
+    @Activate
+    public ControllerComponent(BundleContext context, @Reference CibService cib,
+            @Reference ClusterMessaging messaging, @Reference ResourceExecutor executor,
+            @Reference QuorumService quorum) {
+        this.me = messaging.localNodeName();
+        this.cib = cib;
+        this.messaging = messaging;
+        this.quorum = quorum;
+        JsonObject config = readConfig(context.getProperty("vigil.config"));
+        long leaseMs = number(config, "controller", "leaseMs",
+                number(config, "cluster", "failureDetectionTimeoutMs", 1000));
+        long marginMs = number(config, "controller", "leaseMarginMs", 250);
+        long leaseIntervalMs = number(config, "controller", "leaseIntervalMs", 200);
+        this.shutdownTimeoutMs = number(config, "controller", "shutdownTimeoutMs", 20_000);
+
+        this.loop = Executors.newSingleThreadScheduledExecutor(daemon("vigil-dc"));
+        this.leaseThread = Executors.newSingleThreadScheduledExecutor(daemon("vigil-lease"));
+        this.recorder = Executors.newSingleThreadExecutor(daemon("vigil-lrm-recorder"));
+        this.stopper = Executors.newSingleThreadExecutor(daemon("vigil-local-stop"));
+        this.lrm = new LocalResourceManager(me, executor, cib, Clock.systemUTC(), recorder);
+        this.guard = new LeaseGuard(leaseMs, System.nanoTime());
+        this.dc = new DesignatedController(me, cib, this::dispatch, Fencer.NONE, () -> quorum.state().quorate(),
+                loop, Clock.systemUTC(), leaseMs, marginMs);
+        this.attributes = new AttributeWriter(cib, loop);
+
+        this.registrations = List.of(
+                messaging.subscribe(Messages.TOPIC, this::receive)::close,
+                messaging.addViewListener(this::viewChanged)::close,
+                cib.addListener((before, after) -> {
+                    loop.execute(() -> dc.cibCommitted(before, after));
+                    if (joined(before, after)) {
+                        lrm.publishHistory();
+                    }
+                }),
+                quorum.addListener((was, now) -> loop.execute(dc::quorumChanged)));
+        leaseThread.scheduleAtFixedRate(this::leaseTick, leaseIntervalMs, leaseIntervalMs, TimeUnit.MILLISECONDS);
+        leaseThread.scheduleAtFixedRate(this::guardTick, 20, 20, TimeUnit.MILLISECONDS);
+        this.attributeService = context.registerService(NodeAttributes.class, attributes, null);
+        lrm.publishHistory();
+        LOG.log(System.Logger.Level.INFO, "controller of " + me + " started (lease " + leaseMs + " ms)");
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** This node's state appeared or came back online in the CIB: publish its own history into it. */
+    private boolean joined(CibSnapshot before, CibSnapshot after) {
+        boolean was = before.status().nodeByName(me).map(NodeState::inCcm).orElse(false);
+        boolean is = after.status().nodeByName(me).map(NodeState::inCcm).orElse(false);
+        return is && !was;
+    }
+
+    private void dispatch(String node, ExecRequest r) {
+        if (node.equals(me)) {
+            lrm.execute(r);
+        } else {
+            messaging.send(node, Messages.TOPIC, Messages.exec(r));
+        }
+    }
+
+    private void receive(ClusterMessage m) {
+        Object msg;
+        try {
+            msg = Messages.decode(m.payload());
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.WARNING, "ignoring a message from " + m.sender() + ": " + e.getMessage());
+            return;
+        }
+        if (msg instanceof ExecRequest r) {
+            if (!m.sender().equals(messaging.view().coordinator())) {
+                LOG.log(System.Logger.Level.WARNING, "ignoring " + r.operationKey() + " from " + m.sender()
+                        + ", which is not the DC of this partition");
+                return;
+            }
+            lrm.execute(r);
+        } else if (msg instanceof Messages.Lease l && m.sender().equals(messaging.view().coordinator())) {
+            guard.leaseReceived(l.runnable(), System.nanoTime());
+        }
+    }
+
+    private void viewChanged(MembershipView previous, MembershipView current) {
+        guard.viewInstalled();
+        loop.execute(() -> dc.viewChanged(previous, current));
+        if (previous != null) {
+            loop.schedule(lrm::publishHistory, 300, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void leaseTick() {
+        try {
+            if (!dc.isDc() || guard.recovering(System.nanoTime())) {
+                return;
+            }
+            String policy = cib.current().configuration().properties().noQuorumPolicy();
+            boolean runnable = quorum.state().quorate() || "ignore".equals(policy) || "freeze".equals(policy);
+            messaging.broadcast(Messages.TOPIC, Messages.lease(new Messages.Lease(me, ++leaseSequence, runnable)));
+            dc.leaseSent();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "lease not sent: " + e);
+        }
+    }
+
+    private void guardTick() {
+        if (guard.tick(System.nanoTime()) == LeaseGuard.Verdict.STOP_EXCLUSIVE) {
+            List<String> exclusive = lrm.activeResources(rsc -> ResourceLookup.exclusive(
+                    cib.current().configuration(), rsc));
+            if (!exclusive.isEmpty()) {
+                stopper.execute(() -> lrm.stopLocally(exclusive, "this node lost its lease (cut off from the "
+                        + "cluster, or stalled): exclusive resources must not run here now"));
+            }
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        shutDownGracefully();
+        attributeService.unregister();
+        for (AutoCloseable r : registrations) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                // closing anyway
+            }
+        }
+        lrm.close();
+        leaseThread.shutdownNow();
+        loop.shutdownNow();
+        recorder.shutdown();
+        try {
+            recorder.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopper.shutdownNow();
+    }
+
+    /**
+     * Leaves cleanly: says it is going (expected=down) and asks the DC to move its resources away (transient
+     * standby), waits for that, stops whatever is left itself, and only then lets the node leave.
+     */
+    private void shutDownGracefully() {
+        if (lrm.activeResources(r -> true).isEmpty()) {
+            markExpectedDown();
+            return;
+        }
+        LOG.log(System.Logger.Level.INFO, me + " is shutting down: moving its resources away");
+        try {
+            cib.apply(List.of(new CibChange.SetTransientAttribute(me, "standby", "on"))).toCompletableFuture()
+                    .get(5, TimeUnit.SECONDS);
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(shutdownTimeoutMs);
+            while (!lrm.activeResources(r -> true).isEmpty() && System.nanoTime() < end) {
+                Thread.sleep(50);
+            }
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "could not hand the resources over: " + e);
+        }
+        List<String> left = lrm.activeResources(r -> true);
+        if (!left.isEmpty()) {
+            lrm.stopLocally(left, "the node is shutting down");
+        }
+        markExpectedDown();
+    }
+
+    private void markExpectedDown() {
+        Optional<NodeState> state = cib.current().status().nodeByName(me);
+        if (state.isEmpty()) {
+            return;
+        }
+        try {
+            cib.apply(List.of(new CibChange.SetNodeState(state.get().id(), me, Map.of("expected", "down"))))
+                    .toCompletableFuture().get(3, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "could not record the clean shutdown of " + me + ": " + e);
+        }
+    }
+
+    // ---- config ----
+
+    private static JsonObject readConfig(String file) {
+        if (file == null) {
+            return new JsonObject();
+        }
+        try (Reader r = Files.newBufferedReader(Path.of(file))) {
+            JsonElement e = JsonParser.parseReader(r);
+            return e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
+        } catch (IOException | RuntimeException e) {
+            return new JsonObject();
+        }
+    }
+
+    private static long number(JsonObject config, String section, String key, long dflt) {
+        JsonElement s = config.get(section);
+        if (s == null || !s.isJsonObject()) {
+            return dflt;
+        }
+        JsonElement v = s.getAsJsonObject().get(key);
+        try {
+            return v == null ? dflt : v.getAsLong();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("node config: '" + section + "." + key + "' must be a number of "
+                    + "milliseconds, not " + v);
+        }
+    }
+}

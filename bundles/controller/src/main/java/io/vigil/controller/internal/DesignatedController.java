@@ -1,0 +1,541 @@
+package io.vigil.controller.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import io.vigil.cib.change.CibChange;
+import io.vigil.cib.manager.api.CibService;
+import io.vigil.cib.model.CibSnapshot;
+import io.vigil.cib.model.LrmResource;
+import io.vigil.cib.model.LrmRscOp;
+import io.vigil.cib.model.Node;
+import io.vigil.cib.model.NodeState;
+import io.vigil.cib.model.Primitive;
+import io.vigil.messaging.api.Member;
+import io.vigil.messaging.api.MembershipView;
+import io.vigil.scheduler.Action;
+import io.vigil.scheduler.ActionKind;
+import io.vigil.scheduler.Scheduler;
+import io.vigil.scheduler.Transition;
+
+/**
+ * The DC role (Pacemaker's designated controller), active on the coordinator of the current view: keeps the
+ * nodes' membership state in the CIB, runs the scheduler whenever something relevant changes, and executes the
+ * transition graph, dispatching each action once its inputs are done. A result the graph did not expect, or any
+ * other relevant change, aborts the transition; when nothing runs any more the scheduler runs again.
+ *
+ * <p>Without fencing, a node that left is marked offline (so its resources are recovered elsewhere) only once
+ * its lease has surely expired: by then the lost node has stopped its exclusive resources on its own
+ * ({@link LeaseGuard}). With fencing, it is marked offline at once and the scheduler fences it before recovery.
+ *
+ * <p>Every method runs on the single {@code loop} thread; callbacks from other threads post to it.
+ */
+final class DesignatedController {
+
+    private static final System.Logger LOG = System.getLogger(DesignatedController.class.getName());
+
+    /** Sends an execution request to a node's resource manager. */
+    interface Dispatcher {
+        void send(String node, ExecRequest request) throws Exception;
+    }
+
+    private final String me;
+    private final CibService cib;
+    private final Dispatcher dispatcher;
+    private final Fencer fencer;
+    private final BooleanSupplier quorate;
+    private final ScheduledExecutorService loop;
+    private final Clock clock;
+    private final long leaseNanos;
+
+    private MembershipView view;
+    private volatile boolean dc;
+    private TransitionRun run;
+    private long transitionSeq;
+    private boolean scheduleQueued;
+    private int failureStreak;
+    private long lastLeaseSentNanos = System.nanoTime();
+    private final Map<String, Long> departures = new HashMap<>();
+    private final Map<Integer, ScheduledFuture<?>> actionTimers = new HashMap<>();
+    private ScheduledFuture<?> recheck;
+
+    DesignatedController(String me, CibService cib, Dispatcher dispatcher, Fencer fencer, BooleanSupplier quorate,
+            ScheduledExecutorService loop, Clock clock, long leaseMs, long marginMs) {
+        this.me = me;
+        this.cib = cib;
+        this.dispatcher = dispatcher;
+        this.fencer = fencer;
+        this.quorate = quorate;
+        this.loop = loop;
+        this.clock = clock;
+        this.leaseNanos = TimeUnit.MILLISECONDS.toNanos(leaseMs + marginMs);
+    }
+
+    boolean isDc() {
+        return dc;
+    }
+
+    /** The DC sent a lease now (while the lost members could still hear it). */
+    void leaseSent() {
+        lastLeaseSentNanos = System.nanoTime();
+    }
+
+    // ---- events ----
+
+    void viewChanged(MembershipView previous, MembershipView current) {
+        this.view = current;
+        boolean wasDc = dc;
+        dc = me.equals(current.coordinator());
+        if (!dc) {
+            if (wasDc) {
+                LOG.log(System.Logger.Level.INFO, me + " is no longer the DC (" + current.coordinator() + " is)");
+            }
+            dropRun("this node is no longer the DC");
+            departures.clear();
+            return;
+        }
+        if (!wasDc) {
+            LOG.log(System.Logger.Level.INFO, me + " is the DC of a partition of " + current.size() + " node(s)");
+        }
+        boolean fencing = cib.current().configuration().properties().stonithEnabled();
+        if (previous != null) {
+            for (String gone : previous.names()) {
+                if (!current.contains(gone)) {
+                    // Without fencing, wait out the lost node's lease: it stops its resources itself by then.
+                    departures.put(gone, fencing ? System.nanoTime() : lastLeaseSentNanos + leaseNanos);
+                    LOG.log(System.Logger.Level.WARNING, "node " + gone + " left the membership"
+                            + (fencing ? "" : "; its resources are recovered once its lease has expired"));
+                }
+            }
+        }
+        current.names().forEach(departures::remove);
+        if (run != null) {
+            run.abort("the membership changed");
+            advance();
+        }
+        updateNodeStates();
+    }
+
+    void cibCommitted(CibSnapshot before, CibSnapshot after) {
+        if (!dc) {
+            return;
+        }
+        boolean relevant = !before.configuration().equals(after.configuration())
+                || membershipChanged(before, after) || transientsChanged(before, after);
+        List<LrmRscOp> changedOps = changedOps(before, after);
+        if (run != null) {
+            for (LrmRscOp op : changedOps) {
+                if (!resultOfCurrentRun(op)) {
+                    relevant = true;
+                }
+            }
+            if (relevant) {
+                run.abort("the CIB changed (" + after.version() + ")");
+            }
+            advance();
+        } else if (relevant || !changedOps.isEmpty()) {
+            requestSchedule(0);
+        }
+    }
+
+    void quorumChanged() {
+        if (dc) {
+            requestSchedule(0);
+        }
+    }
+
+    /** Re-runs the membership check (e.g. when a departed node's lease expires). */
+    void updateNodeStates() {
+        if (!dc || view == null) {
+            return;
+        }
+        CibSnapshot s = cib.current();
+        List<CibChange> changes = new ArrayList<>();
+        for (Member m : view.members()) {
+            if (s.configuration().nodeByName(m.name()).isEmpty()) {
+                changes.add(new CibChange.CreateNode(new Node(Integer.toString(m.nodeId()), m.name(), "member", null,
+                        null, Map.of(), null, null)));
+            }
+            // A node that joins is expected to stay; a member that is shutting down said so itself (expected=down).
+            Optional<NodeState> state = s.status().nodeByName(m.name());
+            boolean joining = state.isEmpty() || !state.get().inCcm();
+            Map<String, String> want = joining
+                    ? Map.of("in_ccm", "true", "crmd", "online", "join", "member", "expected", "member")
+                    : Map.of("in_ccm", "true", "crmd", "online", "join", "member");
+            if (!matches(state, want)) {
+                changes.add(new CibChange.SetNodeState(Integer.toString(m.nodeId()), m.name(), want));
+            }
+        }
+        long now = System.nanoTime();
+        long nextDeadline = Long.MAX_VALUE;
+        for (NodeState ns : s.status().nodes()) {
+            if (view.contains(ns.uname()) || !ns.inCcm()) {
+                continue;
+            }
+            long deadline = departures.computeIfAbsent(ns.uname(), n -> now + leaseNanos);
+            if (now - deadline >= 0) {
+                changes.add(new CibChange.SetNodeState(ns.id(), ns.uname(), Map.of("in_ccm", "false", "crmd",
+                        "offline", "join", "down")));
+                changes.add(new CibChange.ClearTransientAttributes(ns.uname()));
+                departures.remove(ns.uname());
+            } else {
+                nextDeadline = Math.min(nextDeadline, deadline);
+            }
+        }
+        if (nextDeadline != Long.MAX_VALUE) {
+            loop.schedule(this::updateNodeStates, Math.max(1, nextDeadline - now), TimeUnit.NANOSECONDS);
+        }
+        if (!changes.isEmpty()) {
+            cib.apply(changes).whenComplete((snap, e) -> {
+                if (e != null) {
+                    LOG.log(System.Logger.Level.WARNING, "could not record node states: " + e.getMessage());
+                    loop.schedule(this::updateNodeStates, 500, TimeUnit.MILLISECONDS);
+                }
+            });
+        } else {
+            requestSchedule(0);
+        }
+    }
+
+    private static boolean matches(Optional<NodeState> state, Map<String, String> want) {
+        return state.isPresent() && want.entrySet().stream()
+                .allMatch(e -> e.getValue().equals(state.get().attributes().get(e.getKey())));
+    }
+
+    // ---- scheduling ----
+
+    void requestSchedule(long delayMs) {
+        if (!dc || scheduleQueued) {
+            return;
+        }
+        scheduleQueued = true;
+        loop.schedule(() -> {
+            scheduleQueued = false;
+            scheduleNow();
+        }, delayMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void scheduleNow() {
+        if (!dc || run != null) {
+            return;
+        }
+        if (pendingOfflineNodes()) {
+            return; // the lease of a lost node has not expired yet: updateNodeStates() runs again at its deadline
+        }
+        CibSnapshot current = cib.current();
+        Map<String, String> attrs = new LinkedHashMap<>(current.attributes());
+        attrs.put("have-quorum", quorate.getAsBoolean() ? "1" : "0");
+        current.configuration().nodeByName(me).ifPresent(n -> attrs.put("dc-uuid", n.id()));
+        CibSnapshot input = current.withAttributes(attrs);
+        Instant now = clock.instant();
+        Transition t;
+        try {
+            t = Scheduler.schedule(input, now);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "the scheduler failed on CIB " + current.version(), e);
+            requestSchedule(5000);
+            return;
+        }
+        scheduleRecheck(current, now);
+        if (t.executable().isEmpty()) {
+            failureStreak = 0;
+            return;
+        }
+        run = new TransitionRun(++transitionSeq, t);
+        LOG.log(System.Logger.Level.INFO, "transition " + run.id() + " (CIB " + current.version() + "): "
+                + String.join("; ", t.summary().text()));
+        advance();
+    }
+
+    private boolean pendingOfflineNodes() {
+        CibSnapshot s = cib.current();
+        for (String n : departures.keySet()) {
+            if (s.status().nodeByName(n).map(NodeState::inCcm).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Starts every ready action, then ends the run when nothing more can happen. */
+    private void advance() {
+        if (run == null) {
+            return;
+        }
+        boolean progressed = true;
+        while (progressed) {
+            progressed = false;
+            for (Action a : run.ready()) {
+                run.started(a.id());
+                if (start(a)) {
+                    progressed = true;
+                }
+            }
+        }
+        if (run.finished()) {
+            TransitionRun done = run;
+            run = null;
+            actionTimers.values().forEach(f -> f.cancel(false));
+            actionTimers.clear();
+            if (done.aborted()) {
+                failureStreak++;
+                LOG.log(System.Logger.Level.INFO, "transition " + done.id() + " aborted: " + done.abortReason());
+            } else {
+                failureStreak = 0;
+                LOG.log(System.Logger.Level.INFO, "transition " + done.id() + " complete");
+            }
+            requestSchedule(failureStreak <= 1 ? 0 : Math.min(5000, 50L << Math.min(failureStreak, 7)));
+        }
+    }
+
+    /** Starts one action; returns true if it completed at once (pseudo actions and the like). */
+    private boolean start(Action a) {
+        if (a.pseudo()) {
+            run.done(a.id());
+            return true;
+        }
+        switch (a.kind()) {
+            case SHUTDOWN:
+                run.done(a.id());
+                return true;
+            case FENCE:
+                fence(run, a);
+                return false;
+            case CLEAR_FAILCOUNT: {
+                TransitionRun r = run;
+                cib.apply(List.of(new CibChange.ClearFailCount(a.node(), ResourceLookup.baseId(a.resource()), null)))
+                        .whenComplete((s, e) -> loop.execute(() -> {
+                            if (e == null) {
+                                r.done(a.id());
+                            } else {
+                                r.failed(a.id(), "clearing the fail count of " + a.resource() + " failed");
+                            }
+                            advance();
+                        }));
+                return false;
+            }
+            default:
+                return dispatch(a);
+        }
+    }
+
+    private boolean dispatch(Action a) {
+        CibSnapshot s = cib.current();
+        Optional<ExecRequest> req = request(s, a);
+        if (req.isEmpty()) {
+            run.failed(a.id(), "no agent known for " + a.resource());
+            return true;
+        }
+        try {
+            dispatcher.send(a.node(), req.get());
+        } catch (Exception e) {
+            run.failed(a.id(), "cannot reach " + a.node() + ": " + e.getMessage());
+            return true;
+        }
+        if (a.kind() == ActionKind.CANCEL) {
+            run.done(a.id());
+            return true;
+        }
+        TransitionRun r = run;
+        actionTimers.put(a.id(), loop.schedule(() -> {
+            if (r == run && r.state(a.id()) == TransitionRun.State.RUNNING) {
+                r.failed(a.id(), a.key() + " on " + a.node() + " sent no result within " + (a.timeoutMs() + 15_000)
+                        + " ms");
+                advance();
+            }
+        }, a.timeoutMs() + 15_000, TimeUnit.MILLISECONDS));
+        return false;
+    }
+
+    private Optional<ExecRequest> request(CibSnapshot s, Action a) {
+        String standard;
+        String provider;
+        String type;
+        Optional<Primitive> p = ResourceLookup.primitive(s.configuration(), a.resource());
+        if (p.isPresent()) {
+            standard = p.get().standard();
+            provider = p.get().provider();
+            type = p.get().type();
+        } else {
+            // an orphan (deleted from the configuration but still active): the history knows its agent
+            Optional<LrmResource> l = s.status().nodeByName(a.node()).flatMap(n -> n.lrmResource(a.resource()));
+            if (l.isEmpty()) {
+                return Optional.empty();
+            }
+            standard = l.get().standard();
+            provider = l.get().provider();
+            type = l.get().type();
+        }
+        int targetRc = switch (a.kind()) {
+            case PROBE -> 7;
+            case MONITOR -> ResourceLookup.monitorTargetRc(s.configuration(), a.resource(), a.intervalMs());
+            default -> 0;
+        };
+        String task = a.kind() == ActionKind.CANCEL ? "cancel" : a.kind().task();
+        return Optional.of(new ExecRequest(OperationRecord.transitionKey(a.id(), run.id(), targetRc, me),
+                a.resource(), standard, provider, type, task, a.intervalMs(), a.timeoutMs(), targetRc, a.params()));
+    }
+
+    private void fence(TransitionRun r, Action a) {
+        String action = a.params().getOrDefault("stonith_action", "reboot");
+        LOG.log(System.Logger.Level.WARNING, "fencing " + a.node() + " (" + action + ")");
+        fencer.fence(a.node(), action).whenComplete((ok, e) -> loop.execute(() -> {
+            if (e == null && Boolean.TRUE.equals(ok)) {
+                String id = cib.current().status().nodeByName(a.node()).map(NodeState::id)
+                        .or(() -> cib.current().configuration().nodeByName(a.node()).map(Node::id)).orElse(a.node());
+                cib.apply(List.of(new CibChange.SetNodeState(id, a.node(), Map.of("in_ccm", "false", "crmd",
+                        "offline", "join", "down", "expected", "down")),
+                        new CibChange.DeleteOperationHistory(a.node(), null, null),
+                        new CibChange.ClearTransientAttributes(a.node())))
+                        .whenComplete((s, e2) -> loop.execute(() -> {
+                            LOG.log(System.Logger.Level.WARNING, "node " + a.node() + " fenced");
+                            r.done(a.id());
+                            advance();
+                        }));
+            } else {
+                r.failed(a.id(), "fencing " + a.node() + " failed" + (e == null ? "" : ": " + e.getMessage()));
+                advance();
+            }
+        }));
+    }
+
+    private void dropRun(String why) {
+        if (run != null) {
+            run.abort(why);
+            run = null;
+        }
+        actionTimers.values().forEach(f -> f.cancel(false));
+        actionTimers.clear();
+    }
+
+    // ---- reading results from CIB commits ----
+
+    private boolean resultOfCurrentRun(LrmRscOp op) {
+        String key = op.transitionKey();
+        if (key == null) {
+            return false;
+        }
+        String[] k = key.split(":");
+        if (k.length != 4 || !k[3].equals(me)) {
+            return false;
+        }
+        long tid;
+        int aid;
+        int targetRc;
+        try {
+            aid = Integer.parseInt(k[0]);
+            tid = Long.parseLong(k[1]);
+            targetRc = Integer.parseInt(k[2]);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (run == null || tid != run.id() || run.state(aid) == null) {
+            return false;
+        }
+        if (op.id() != null && op.id().endsWith("_last_failure_0")) {
+            return true; // its companion entry decides
+        }
+        Action a = run.action(aid);
+        ScheduledFuture<?> timer = actionTimers.remove(aid);
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        int rc = op.rcCode();
+        boolean ok = op.opStatus() == 0 && (a.kind() == ActionKind.PROBE ? rc == 0 || rc == 7 || rc == 8
+                : rc == targetRc);
+        if (ok) {
+            run.done(aid);
+            if (a.kind() == ActionKind.PROBE && rc != 7) {
+                run.abort("probe of " + a.resource() + " on " + a.node() + " found it active (rc " + rc + ")");
+            }
+        } else {
+            run.failed(aid, a.key() + " on " + a.node() + " returned rc " + rc + " (status " + op.opStatus()
+                    + "), expected " + targetRc);
+        }
+        return true;
+    }
+
+    private static List<LrmRscOp> changedOps(CibSnapshot before, CibSnapshot after) {
+        List<LrmRscOp> changed = new ArrayList<>();
+        for (NodeState n : after.status().nodes()) {
+            Optional<NodeState> old = before.status().nodeByName(n.uname());
+            for (LrmResource l : n.lrmResources()) {
+                Optional<LrmResource> oldL = old.flatMap(o -> o.lrmResource(l.id()));
+                for (LrmRscOp op : l.ops()) {
+                    boolean same = oldL.map(x -> x.ops().stream().anyMatch(o -> Objects.equals(o.id(), op.id())
+                            && o.equals(op))).orElse(false);
+                    if (!same) {
+                        changed.add(op);
+                    }
+                }
+            }
+        }
+        return changed;
+    }
+
+    private static boolean membershipChanged(CibSnapshot before, CibSnapshot after) {
+        return !membership(before).equals(membership(after));
+    }
+
+    private static Map<String, Map<String, String>> membership(CibSnapshot s) {
+        Map<String, Map<String, String>> m = new LinkedHashMap<>();
+        s.status().nodes().forEach(n -> m.put(n.uname(), n.attributes()));
+        return m;
+    }
+
+    private static boolean transientsChanged(CibSnapshot before, CibSnapshot after) {
+        Map<String, Map<String, String>> a = new LinkedHashMap<>();
+        Map<String, Map<String, String>> b = new LinkedHashMap<>();
+        before.status().nodes().forEach(n -> a.put(n.uname(), n.transientValues()));
+        after.status().nodes().forEach(n -> b.put(n.uname(), n.transientValues()));
+        return !a.equals(b);
+    }
+
+    /** Re-runs the scheduler when the next failure expires, or after the cluster-recheck-interval. */
+    private void scheduleRecheck(CibSnapshot s, Instant now) {
+        if (recheck != null) {
+            recheck.cancel(false);
+        }
+        long interval = s.configuration().properties().clusterRecheckIntervalMs();
+        long next = interval > 0 ? interval : Long.MAX_VALUE;
+        for (NodeState n : s.status().nodes()) {
+            for (var f : n.lastFailures()) {
+                Optional<Primitive> p = ResourceLookup.primitive(s.configuration(), f.resource());
+                long timeout = p.map(pr -> pr.meta().get("failure-timeout"))
+                        .or(() -> s.configuration().rscDefaults().get("failure-timeout"))
+                        .map(v -> io.vigil.cib.model.TimeSpec.toMillis(v).orElse(0)).orElse(0L);
+                long at;
+                try {
+                    at = Long.parseLong(f.value()) * 1000 + timeout;
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                long in = at - now.toEpochMilli();
+                if (timeout > 0 && in > 0) {
+                    next = Math.min(next, in + 1000);
+                }
+            }
+        }
+        if (next != Long.MAX_VALUE) {
+            recheck = loop.schedule(() -> requestSchedule(0), next, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The nodes the DC still waits on (for tests and status). */
+    Set<String> pendingDepartures() {
+        return new TreeSet<>(departures.keySet());
+    }
+}

@@ -1,0 +1,79 @@
+package io.vigil.controller.internal;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Decides when this node must stop its exclusive resources on its own, without waiting for any DC: when it has not
+ * heard a lease from the DC of a partition allowed to run resources for longer than the lease time, or when it
+ * notices on its own monotonic clock that it was stalled (frozen, suspended) for longer than that. After a stall,
+ * leases prove nothing (they may have been queued while the node was frozen) and this node must not act as DC on
+ * its possibly stale view: both hold until a new membership view arrives, or until three lease times passed
+ * without one (then nobody suspected this node). Pure logic with time passed in (monotonic nanoseconds).
+ */
+final class LeaseGuard {
+
+    /** What the caller must do after a tick. */
+    enum Verdict { KEEP, STOP_EXCLUSIVE }
+
+    private final long leaseNanos;
+    private long lastLease;
+    private boolean held;
+    private long lastTick;
+    private boolean stalled;
+    private long stalledUntil;
+
+    LeaseGuard(long leaseMs, long nowNanos) {
+        this.leaseNanos = TimeUnit.MILLISECONDS.toNanos(leaseMs);
+        this.lastTick = nowNanos;
+    }
+
+    /** A lease arrived from the DC of this node's current view. */
+    void leaseReceived(boolean runnable, long nowNanos) {
+        if (recovering(nowNanos)) {
+            return;
+        }
+        if (runnable) {
+            lastLease = nowNanos;
+            held = true;
+        } else if (held) {
+            lastLease = nowNanos - leaseNanos - 1; // the DC says this partition must not run resources
+        }
+    }
+
+    /** A new membership view was installed: the stall, if any, is over. */
+    void viewInstalled() {
+        stalled = false;
+    }
+
+    /** Whether this node is recovering from a stall (no DC role, leases ignored). */
+    boolean recovering(long nowNanos) {
+        if (stalled && nowNanos - stalledUntil >= 0) {
+            stalled = false;
+        }
+        return stalled;
+    }
+
+    /** Called periodically; says whether exclusive resources must be stopped now. */
+    Verdict tick(long nowNanos) {
+        long gap = nowNanos - lastTick;
+        lastTick = nowNanos;
+        if (gap > leaseNanos) {
+            stalled = true;
+            stalledUntil = nowNanos + 3 * leaseNanos;
+            if (held) {
+                held = false;
+                return Verdict.STOP_EXCLUSIVE;
+            }
+            return Verdict.KEEP;
+        }
+        if (held && nowNanos - lastLease > leaseNanos) {
+            held = false;
+            return Verdict.STOP_EXCLUSIVE;
+        }
+        return Verdict.KEEP;
+    }
+
+    boolean held() {
+        return held;
+    }
+}

@@ -1,0 +1,289 @@
+package io.vigil.controller.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import io.vigil.api.agent.AgentAction;
+import io.vigil.api.agent.AgentId;
+import io.vigil.cib.change.CibChange;
+import io.vigil.cib.manager.api.CibService;
+import io.vigil.cib.model.CibSnapshot;
+import io.vigil.cib.model.LrmResource;
+import io.vigil.cib.model.LrmRscOp;
+import io.vigil.cib.model.NodeState;
+import io.vigil.cib.model.Score;
+import io.vigil.executor.api.OperationListener;
+import io.vigil.executor.api.OperationRequest;
+import io.vigil.executor.api.OperationResult;
+import io.vigil.executor.api.ResourceExecutor;
+
+/**
+ * This node's resource manager (Pacemaker's LRM side of the controller): runs the operations the DC asks for
+ * through the executor, records every result in the CIB (with fail counts for failures), and remembers this
+ * node's own operation history, which it is the authority for: after a merge or a restart of the cluster's copy it
+ * publishes that history again. It can also stop resources on its own, without a DC, when this node must not run
+ * them any more (lease lost, shutdown).
+ */
+final class LocalResourceManager implements OperationListener {
+
+    private static final System.Logger LOG = System.getLogger(LocalResourceManager.class.getName());
+
+    /** One resource's history on this node. */
+    private record History(LrmResource resource, Map<String, LrmRscOp> ops) {
+    }
+
+    private final String node;
+    private final ResourceExecutor executor;
+    private final CibService cib;
+    private final Clock clock;
+    private final ExecutorService recorder;
+    private final Map<String, History> history = new ConcurrentHashMap<>();
+    private final Map<String, ExecRequest> requests = new ConcurrentHashMap<>();
+
+    LocalResourceManager(String node, ResourceExecutor executor, CibService cib, Clock clock,
+            ExecutorService recorder) {
+        this.node = node;
+        this.executor = executor;
+        this.cib = cib;
+        this.clock = clock;
+        this.recorder = recorder;
+        executor.addListener(this);
+    }
+
+    void close() {
+        executor.removeListener(this);
+    }
+
+    /** Runs one operation the DC asked for. */
+    void execute(ExecRequest r) {
+        if ("cancel".equals(r.task())) {
+            executor.cancel(r.resource(), AgentAction.MONITOR, Duration.ofMillis(r.intervalMs()));
+            forget(r.resource(), r.resource() + "_monitor_" + r.intervalMs());
+            return;
+        }
+        if ("stop".equals(r.task())) {
+            cancelMonitors(r.resource());
+        }
+        Optional<AgentAction> action = AgentAction.fromOcfName(r.task());
+        if (action.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "ignoring request for unknown task " + r.task() + " on "
+                    + r.resource());
+            return;
+        }
+        AgentId agent = new AgentId(r.standard(), r.provider(), r.type());
+        Map<String, String> meta = new java.util.TreeMap<>();
+        r.params().forEach((k, v) -> {
+            if (k.startsWith("CRM_meta_")) {
+                meta.put(k.substring("CRM_meta_".length()), v);
+            }
+        });
+        Map<String, String> params = new java.util.TreeMap<>(r.params());
+        params.keySet().removeIf(k -> k.startsWith("CRM_meta_"));
+        OperationRequest req = new OperationRequest(r.resource(), agent, action.get(),
+                Duration.ofMillis(r.intervalMs()), Duration.ofMillis(Math.max(1, r.timeoutMs())), params, meta,
+                r.transitionKey());
+        requests.put(req.tag() + "|" + req.key(), r);
+        executor.execute(req);
+    }
+
+    private void cancelMonitors(String resource) {
+        executor.cancelAll(resource);
+        History h = history.get(resource);
+        if (h != null) {
+            h.ops().keySet().removeIf(id -> id.startsWith(resource + "_monitor_"));
+        }
+    }
+
+    @Override
+    public void operationCompleted(OperationResult result) {
+        ExecRequest r = result.request().isRecurring() ? requests.get(result.request().tag() + "|"
+                + result.request().key()) : requests.remove(result.request().tag() + "|" + result.request().key());
+        if (r == null) {
+            return; // an operation this node started on its own (see stopLocally) records itself
+        }
+        recorder.execute(() -> record(r, result));
+    }
+
+    /** Records a result in the CIB; runs on the single recorder thread, so fail counts add up. */
+    private void record(ExecRequest r, OperationResult result) {
+        boolean ok = OperationRecord.expected(r, result);
+        List<CibChange> changes = new ArrayList<>();
+        LrmResource rsc = new LrmResource(r.resource(), r.standard(), r.provider(), r.type(), Map.of(), List.of());
+        LrmRscOp op = OperationRecord.build(node, r, result, false);
+        remember(rsc, op);
+        changes.add(new CibChange.RecordOperation(node, rsc, op));
+        if (!ok) {
+            LrmRscOp failure = OperationRecord.build(node, r, result, true);
+            remember(rsc, failure);
+            changes.add(new CibChange.RecordOperation(node, rsc, failure));
+            changes.addAll(failCountChanges(r, result));
+        }
+        if ("stop".equals(r.task()) && ok) {
+            // monitors of a stopped resource are history
+            for (String id : monitorIds(r.resource())) {
+                changes.add(new CibChange.DeleteOperationHistory(node, r.resource(), id));
+            }
+        }
+        apply(changes, "result of " + r.operationKey());
+    }
+
+    private List<String> monitorIds(String resource) {
+        CibSnapshot s = cib.current();
+        return s.status().nodeByName(node).flatMap(n -> n.lrmResource(resource)).map(l -> l.ops().stream()
+                .map(LrmRscOp::id).filter(id -> id != null && id.startsWith(resource + "_monitor_")).toList())
+                .orElse(List.of());
+    }
+
+    private List<CibChange> failCountChanges(ExecRequest r, OperationResult result) {
+        if (r.isProbe() && OperationRecord.rc(result) == 7) {
+            return List.of();
+        }
+        String suffix = r.resource() + "#" + r.task() + "_" + r.intervalMs();
+        CibSnapshot s = cib.current();
+        int current = s.status().nodeByName(node).map(NodeState::transientValues)
+                .map(v -> v.get("fail-count-" + suffix)).map(v -> Score.parse(v).value()).orElse(0);
+        boolean fatal = "start".equals(r.task()) && s.configuration().properties().startFailureIsFatal();
+        String next = fatal ? "INFINITY" : Score.of(current).plus(Score.of(1)).toString();
+        return List.of(new CibChange.SetTransientAttribute(node, "fail-count-" + suffix, next),
+                new CibChange.SetTransientAttribute(node, "last-failure-" + suffix,
+                        Long.toString(clock.instant().getEpochSecond())));
+    }
+
+    private void remember(LrmResource rsc, LrmRscOp op) {
+        History h = history.computeIfAbsent(rsc.id(), k -> new History(rsc, new ConcurrentHashMap<>()));
+        h.ops().put(op.id(), op);
+    }
+
+    private void forget(String resource, String opId) {
+        History h = history.get(resource);
+        if (h != null) {
+            h.ops().remove(opId);
+        }
+        recorder.execute(() -> apply(List.of(new CibChange.DeleteOperationHistory(node, resource, opId)),
+                "cancel of " + opId));
+    }
+
+    private void apply(List<CibChange> changes, String what) {
+        try {
+            cib.apply(changes).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "could not record the " + what + " in the CIB: " + e);
+        }
+    }
+
+    /**
+     * Replaces this node's operation history in the CIB with what this node knows: after joining (a restarted
+     * node knows nothing, so the DC probes) or after partitions merged and another copy of the CIB won.
+     */
+    void publishHistory() {
+        recorder.execute(() -> {
+            CibSnapshot s = cib.current();
+            if (s.status().nodeByName(node).isEmpty()) {
+                return; // the DC has not written this node's state yet; it will, and then we publish again
+            }
+            List<CibChange> changes = new ArrayList<>();
+            changes.add(new CibChange.DeleteOperationHistory(node, null, null));
+            for (History h : history.values()) {
+                for (LrmRscOp op : h.ops().values()) {
+                    changes.add(new CibChange.RecordOperation(node, h.resource(), op));
+                }
+            }
+            if (!sameHistory(s)) {
+                apply(changes, "operation history of " + node);
+            }
+        });
+    }
+
+    private boolean sameHistory(CibSnapshot s) {
+        List<LrmResource> inCib = s.status().nodeByName(node).map(NodeState::lrmResources).orElse(List.of());
+        long mine = history.values().stream().mapToLong(h -> h.ops().size()).sum();
+        long theirs = inCib.stream().mapToLong(l -> l.ops().size()).sum();
+        if (mine != theirs) {
+            return false;
+        }
+        for (LrmResource l : inCib) {
+            History h = history.get(l.id());
+            if (h == null) {
+                return false;
+            }
+            for (LrmRscOp op : l.ops()) {
+                if (!op.equals(h.ops().get(op.id()))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The resources this node believes active, from its own history. */
+    List<String> activeResources(Predicate<String> filter) {
+        List<String> active = new ArrayList<>();
+        for (Map.Entry<String, History> e : history.entrySet()) {
+            LrmRscOp last = e.getValue().ops().get(e.getKey() + "_last_0");
+            if (last == null || !filter.test(e.getKey())) {
+                continue;
+            }
+            int rc = last.rcCode();
+            String op = last.operation();
+            boolean running = ("start".equals(op) || "promote".equals(op) || "demote".equals(op)
+                    || "migrate_from".equals(op)) && rc == 0 || "monitor".equals(op) && (rc == 0 || rc == 8)
+                    || "promote".equals(op) && rc == 8;
+            if (running) {
+                active.add(e.getKey());
+            }
+        }
+        active.sort(null);
+        return active;
+    }
+
+    /**
+     * Stops resources on this node's own authority, now, and records the stops when the CIB can take them.
+     * Returns when every stop finished (or timed out).
+     */
+    void stopLocally(List<String> resources, String why) {
+        List<CompletableFuture<OperationResult>> stops = new ArrayList<>();
+        for (String rsc : resources) {
+            History h = history.get(rsc);
+            if (h == null) {
+                continue;
+            }
+            LOG.log(System.Logger.Level.WARNING, "stopping " + rsc + " on " + node + ": " + why);
+            cancelMonitors(rsc);
+            LrmResource l = h.resource();
+            ExecRequest r = new ExecRequest("0:0:0:" + node, rsc, l.standard(), l.provider(), l.type(), "stop", 0,
+                    20_000, 0, Map.of());
+            OperationRequest req = new OperationRequest(rsc, new AgentId(l.standard(), l.provider(), l.type()),
+                    AgentAction.STOP, Duration.ZERO, Duration.ofSeconds(20), parametersOf(rsc), Map.of(), "");
+            stops.add(executor.execute(req).toCompletableFuture().whenComplete((res, e) -> {
+                if (res != null) {
+                    remember(l, OperationRecord.build(node, r, res, false));
+                    recorder.execute(() -> apply(List.of(new CibChange.RecordOperation(node, l,
+                            OperationRecord.build(node, r, res, false))), "local stop of " + rsc));
+                }
+            }));
+        }
+        try {
+            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.ERROR, "local stops did not all finish: " + e);
+        }
+    }
+
+    /** The instance attributes of a resource, from this node's copy of the configuration. */
+    private Map<String, String> parametersOf(String rsc) {
+        String base = rsc.contains(":") ? rsc.substring(0, rsc.indexOf(':')) : rsc;
+        return cib.current().configuration().resource(base)
+                .filter(r -> r instanceof io.vigil.cib.model.Primitive)
+                .map(r -> ((io.vigil.cib.model.Primitive) r).instanceAttributes().unconditional())
+                .orElse(Map.of());
+    }
+}

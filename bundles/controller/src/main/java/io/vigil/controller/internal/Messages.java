@@ -1,0 +1,56 @@
+package io.vigil.controller.internal;
+
+import java.nio.charset.StandardCharsets;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** The controller's messages between nodes, as JSON: execution requests and DC leases. */
+final class Messages {
+
+    static final String TOPIC = "vigil.controller";
+
+    private static final Gson GSON = new Gson();
+
+    /**
+     * A DC's lease: while a node keeps receiving these from the DC of its partition, that partition may run
+     * resources. {@code runnable} is false when the partition has no quorum and its policy says resources stop.
+     */
+    record Lease(String dc, long sequence, boolean runnable) {
+    }
+
+    private Messages() {
+    }
+
+    static byte[] exec(ExecRequest r) {
+        JsonObject o = GSON.toJsonTree(r).getAsJsonObject();
+        o.addProperty("t", "exec");
+        return o.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] lease(Lease l) {
+        JsonObject o = GSON.toJsonTree(l).getAsJsonObject();
+        o.addProperty("t", "lease");
+        return o.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Decodes an {@link ExecRequest} or a {@link Lease}; throws IllegalArgumentException when malformed. */
+    static Object decode(byte[] payload) {
+        try {
+            JsonObject o = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8)).getAsJsonObject();
+            String t = o.get("t").getAsString();
+            Object m = switch (t) {
+                case "exec" -> GSON.fromJson(o, ExecRequest.class);
+                case "lease" -> GSON.fromJson(o, Lease.class);
+                default -> throw new IllegalArgumentException("unknown controller message '" + t + "'");
+            };
+            if (m instanceof ExecRequest r && (r.resource() == null || r.task() == null || r.type() == null)) {
+                throw new IllegalArgumentException("exec request without resource, task or type");
+            }
+            return m;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("malformed controller message: " + e.getMessage(), e);
+        }
+    }
+}
