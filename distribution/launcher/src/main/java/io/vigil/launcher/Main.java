@@ -19,6 +19,9 @@ public final class Main {
             "usage: vigil COMMAND [ARGS]",
             "  node --config FILE             run one node in the foreground (SIGTERM stops it cleanly)",
             "  shell --port PORT [COMMAND]    run COMMAND (or each line of standard input) on a running node",
+            "  demo [--nodes N] [--dir DIR] [--detach]   run a local demo cluster (default 3 nodes in ./vigil-demo)",
+            "  demo --stop [--dir DIR]        stop a detached demo cluster",
+            "  shell --dir DIR [--node NAME] [COMMAND]   run a command on a demo node",
             "  keygen FILE                    write a new random cluster key (mode 0400)",
             "  verify FILE...                 check CIB files (JSON or Pacemaker XML), like crm_verify -x",
             "  convert FILE --to json|xml     print a CIB file in the other format",
@@ -43,6 +46,8 @@ public final class Main {
                     return node(rest);
                 case "shell":
                     return shell(rest, out, err);
+                case "demo":
+                    return demo(rest, out, err);
                 case "keygen":
                     return io.vigil.messaging.tool.KeyGen.run(rest.toArray(String[]::new), out, err);
                 case "verify":
@@ -68,12 +73,24 @@ public final class Main {
 
     private static int shell(List<String> args, PrintStream out, PrintStream err) throws UsageException {
         String port = null;
+        String dir = null;
+        String node = null;
         // Options come first; everything after them is the command, passed on untouched.
-        while (!args.isEmpty() && args.get(0).startsWith("--port")) {
-            port = option(args.subList(0, Math.min(2, args.size())), "--port");
+        while (!args.isEmpty() && args.get(0).startsWith("--")) {
+            List<String> head = args.subList(0, Math.min(2, args.size()));
+            String name = head.get(0).split("=", 2)[0];
+            switch (name) {
+                case "--port" -> port = option(head, "--port");
+                case "--dir" -> dir = option(head, "--dir");
+                case "--node" -> node = option(head, "--node");
+                default -> throw new UsageException("shell: unknown option '" + name + "'");
+            }
+        }
+        if (port == null && dir != null) {
+            port = Integer.toString(Demo.port(Path.of(dir), node));
         }
         if (port == null) {
-            throw new UsageException("shell needs --port PORT (the node's commandPort)");
+            throw new UsageException("shell needs --port PORT (the node's commandPort) or --dir DIR of a demo");
         }
         int p;
         try {
@@ -84,6 +101,25 @@ public final class Main {
         String command = args.isEmpty() ? null : String.join(" ", args);
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         return new ShellClient(p, out, err).run(command, stdin);
+    }
+
+    private static int demo(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        String dir = option(args, "--dir");
+        String nodes = option(args, "--nodes");
+        boolean detach = args.remove("--detach");
+        boolean stop = args.remove("--stop");
+        expectNoMore(args, "demo");
+        Demo demo = new Demo(home(), Path.of(dir == null ? "vigil-demo" : dir), out, err);
+        if (stop) {
+            return demo.stop();
+        }
+        int n;
+        try {
+            n = nodes == null ? 3 : Integer.parseInt(nodes);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--nodes needs a number, not '" + nodes + "'");
+        }
+        return demo.start(n, detach);
     }
 
     /** Removes {@code name VALUE} (or {@code name=VALUE}) from the arguments and returns the value. */

@@ -155,6 +155,7 @@ final class NodeLauncher {
                 b.adapt(BundleStartLevel.class).setStartLevel(startLevel(b));
                 installed.add(b);
             }
+            installed.addAll(installDeployedAgents(framework));
             framework.start();
             for (Bundle b : installed) {
                 if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
@@ -191,6 +192,29 @@ final class NodeLauncher {
                 // the hook is running or ran: it stopped the framework
             }
         }
+    }
+
+    /**
+     * Installs the agent bundles already in the deploy folder before the framework starts, so the node never runs
+     * (or probes) anything before its agents are there. The locations are the files' URIs, as FileInstall makes
+     * them, so FileInstall recognises them as its own and keeps managing them (updates, removal).
+     */
+    private List<Bundle> installDeployedAgents(Framework framework) throws BundleException {
+        List<Bundle> agents = new ArrayList<>();
+        try (Stream<Path> jars = Files.list(config.deployDir())) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                try {
+                    Bundle b = framework.getBundleContext().installBundle(jar.toFile().toURI().toString());
+                    b.adapt(BundleStartLevel.class).setStartLevel(AGENT_LEVEL);
+                    agents.add(b);
+                } catch (BundleException e) {
+                    LOG.log(Level.SEVERE, "agent bundle " + jar + " cannot be installed: " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot read the deploy folder " + config.deployDir() + ": " + e);
+        }
+        return agents;
     }
 
     /**

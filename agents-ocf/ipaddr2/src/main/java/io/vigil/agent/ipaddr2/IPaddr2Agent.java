@@ -87,7 +87,7 @@ public class IPaddr2Agent implements ResourceAgent {
     public AgentResult execute(ActionRequest request) {
         try {
             if (request.action() == AgentAction.META_DATA) {
-                return AgentResult.of(OcfExitCode.SUCCESS, METADATA.toXml());
+                return AgentResult.of(OcfExitCode.SUCCESS, withDoctype(METADATA.toXml()));
             }
             Object checked = validate(request);
             if (checked instanceof AgentResult error) {
@@ -196,6 +196,19 @@ public class IPaddr2Agent implements ResourceAgent {
         }
         return new Config(a, nic, prefix, brd, label, count, interval, truth(r.parameter("nodad", "false")),
                 truth(r.parameter("noprefixroute", "false")), lft);
+    }
+
+    /**
+     * The meta-data document with the {@code ra-api-1.dtd} document type that OCF tools (ocf-tester, crm) validate
+     * against; the API's renderer does not emit it.
+     */
+    static String withDoctype(String xml) {
+        if (xml.contains("<!DOCTYPE")) {
+            return xml;
+        }
+        int end = xml.startsWith("<?xml") ? xml.indexOf("?>") + 2 : 0;
+        return xml.substring(0, end) + (end > 0 ? "\n" : "") + "<!DOCTYPE resource-agent SYSTEM \"ra-api-1.dtd\">"
+                + (end > 0 ? "" : "\n") + xml.substring(end);
     }
 
     private static AgentResult configured(String message) {
@@ -338,11 +351,40 @@ public class IPaddr2Agent implements ResourceAgent {
         if (arping == null) {
             return "no gratuitous ARP: arping is not installed";
         }
-        String interval = String.format(java.util.Locale.ROOT, "%.3f", c.arpInterval() / 1000.0);
-        Outcome o = ip.run(arping, "-q", "-U", "-c", Integer.toString(c.arpCount()), "-i", interval, "-I", nic,
-                "-s", c.ip().text(), c.ip().text());
-        // arping -U exits non-zero when nobody answers, which is normal for unsolicited ARP
-        return o.completed() ? "" : "arping did not complete";
+        // iputils arping takes whole seconds for -i and lingers ~1 s after its last packet, so each packet is its
+        // own "arping -U -c 1", started every arp_interval ms; enough of them overlap to keep the pace.
+        int parallel = Math.min(c.arpCount(), 1000 / c.arpInterval() + 2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel, r -> {
+            Thread t = new Thread(r, "ipaddr2-arping");
+            t.setDaemon(true);
+            return t;
+        });
+        List<java.util.concurrent.Future<Outcome>> sent = new ArrayList<>();
+        try {
+            for (int i = 0; i < c.arpCount(); i++) {
+                if (i > 0) {
+                    Thread.sleep(c.arpInterval());
+                }
+                sent.add(pool.submit(() -> ip.run(arping, "-q", "-U", "-c", "1", "-I", nic, "-s", c.ip().text(),
+                        c.ip().text())));
+            }
+            int failed = 0;
+            for (java.util.concurrent.Future<Outcome> f : sent) {
+                try {
+                    if (f.get().exitCode() != 0) {
+                        failed++;
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failed++;
+                }
+            }
+            return failed == 0 ? "" : failed + " of " + c.arpCount() + " gratuitous ARP packets failed";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while announcing " + c.ip().text());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private String announceV6(Ip ip, Config c, String nic, int prefix) throws IOException {

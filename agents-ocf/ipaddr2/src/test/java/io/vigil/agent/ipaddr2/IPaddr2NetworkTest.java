@@ -62,7 +62,9 @@ class IPaddr2NetworkTest {
         Node b = lab.node("b");
         Node c = lab.node("c");
         String vip = lab.spareV4(1);
-        Map<String, String> p = params("ip", vip, "iflabel", "vip", "arp_count", "3", "arp_interval", "100");
+        // Linux ignores ARP updates for an entry changed less than neigh locktime (1 s) ago, and b's entry was just
+        // confirmed by its ping: the announcements must span more than a second, as they do in real failovers
+        Map<String, String> p = params("ip", vip, "iflabel", "vip", "arp_count", "4", "arp_interval", "500");
         try (AgentHandle onA = a.agent(IPaddr2Agent.class.getName()).resource("vip");
                 AgentHandle onC = c.agent(IPaddr2Agent.class.getName()).resource("vip")) {
             assertEquals(7, onA.run(AgentAction.MONITOR, p).exitCode().code(), "probe before start");

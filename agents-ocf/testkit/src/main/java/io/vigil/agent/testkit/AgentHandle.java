@@ -48,6 +48,9 @@ public final class AgentHandle implements AutoCloseable {
             Process p = new ProcessBuilder(cmd).redirectError(node.dir().resolve("agent-host.log").toFile()).start();
             AgentHandle h = new AgentHandle(node, p);
             String ready = h.out.readLine();
+            while (ready != null && !ready.equals("ready")) {
+                ready = h.out.readLine(); // JVM chatter before the protocol starts
+            }
             if (!"ready".equals(ready)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("agent host on " + node.name() + " did not start: " + ready

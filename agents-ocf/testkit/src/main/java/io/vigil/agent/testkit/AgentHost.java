@@ -116,7 +116,7 @@ public final class AgentHost {
     /** The JVM command that runs a main class of the current test class path. */
     static List<String> java(String mainClass) {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(javaBin, "-Xshare:auto", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx96m",
+        return List.of(javaBin, "-Xshare:auto", "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=error:stderr", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx96m",
                 "-cp", classPath(), mainClass);
     }
 

@@ -131,6 +131,17 @@ public sealed interface CibChange {
         }
     }
 
+    /**
+     * Adds to a numeric transient attribute (a fail count), with score arithmetic: {@code by} is a number or
+     * {@code INFINITY}; a missing attribute counts as 0. Computed when the change is applied, so increments from
+     * one node never lose each other, whatever was committed in between.
+     */
+    record IncrementTransientAttribute(String node, String name, String by) implements CibChange {
+        public boolean isConfiguration() {
+            return false;
+        }
+    }
+
     /** Removes every transient attribute of a node (it left the cluster). */
     record ClearTransientAttributes(String node) implements CibChange {
         public boolean isConfiguration() {

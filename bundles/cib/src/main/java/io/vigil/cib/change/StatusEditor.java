@@ -12,6 +12,7 @@ import io.vigil.cib.model.FailCount;
 import io.vigil.cib.model.LrmResource;
 import io.vigil.cib.model.LrmRscOp;
 import io.vigil.cib.model.NodeState;
+import io.vigil.cib.model.Score;
 import io.vigil.cib.model.NvSet;
 import io.vigil.cib.model.Status;
 
@@ -48,6 +49,14 @@ final class StatusEditor {
         }
         if (change instanceof CibChange.DeleteOperationHistory x) {
             return edit(s, x.node(), n -> forget(n, x.resource(), x.opId()));
+        }
+        if (change instanceof CibChange.IncrementTransientAttribute x) {
+            Score by = Score.tryParse(x.by()).orElseThrow(() -> new ChangeFailure(Problem.error("nvpair", x.name(),
+                    "value", "'" + x.by() + "' is not a score (a number or INFINITY)")));
+            return edit(s, x.node(), n -> {
+                Score old = Score.tryParse(n.transientValues().get(x.name())).orElse(Score.ZERO);
+                return transients(n, sets -> NvSets.set(sets, "status-" + n.id(), x.name(), old.plus(by).toString()));
+            });
         }
         if (change instanceof CibChange.ClearTransientAttributes x) {
             return edit(s, x.node(), n -> new NodeState(n.id(), n.uname(), n.attributes(), n.transientId(), List.of(),

@@ -38,7 +38,8 @@ public final class ChangeJson {
                     .with("unset-transient-attribute", CibChange.UnsetTransientAttribute.class)
                     .with("set-node-state", CibChange.SetNodeState.class)
                     .with("delete-operation-history", CibChange.DeleteOperationHistory.class)
-                    .with("clear-transient-attributes", CibChange.ClearTransientAttributes.class))
+                    .with("clear-transient-attributes", CibChange.ClearTransientAttributes.class)
+                    .with("increment-transient-attribute", CibChange.IncrementTransientAttribute.class))
             .create();
 
     private static final Type LIST = new TypeToken<List<CibChange>>() { }.getType();

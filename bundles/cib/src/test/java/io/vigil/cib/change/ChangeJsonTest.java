@@ -52,6 +52,25 @@ class ChangeJsonTest {
     }
 
     @Test
+    void incrementsAddUpWithScoreArithmetic() throws Exception {
+        CibChanges apply = new CibChanges(Validator.forChanges(AgentCatalog.NONE));
+        CibSnapshot s = apply.apply(new CibSnapshot(null, Map.of(), null, null), null,
+                List.of(new CibChange.SetNodeState("1", "n1", Map.of("in_ccm", "true"))));
+        List<CibChange> inc = List.of(new CibChange.IncrementTransientAttribute("n1", "fail-count-d#start_0", "1"));
+        assertEquals(inc, ChangeJson.read(ChangeJson.write(inc)));
+        s = apply.apply(s, null, inc);
+        s = apply.apply(s, null, inc);
+        assertEquals("2", s.status().nodeByName("n1").orElseThrow().transientValues().get("fail-count-d#start_0"));
+        s = apply.apply(s, null, List.of(new CibChange.IncrementTransientAttribute("n1", "fail-count-d#start_0",
+                "INFINITY")));
+        assertEquals("INFINITY", s.status().nodeByName("n1").orElseThrow().transientValues()
+                .get("fail-count-d#start_0"));
+        CibSnapshot before = s;
+        assertThrows(io.vigil.cib.CibValidationException.class, () -> apply.apply(before, null, List.of(
+                new CibChange.IncrementTransientAttribute("n1", "x", "lots"))));
+    }
+
+    @Test
     void malformedChangeListsAreParseErrors() {
         assertThrows(CibParseException.class, () -> ChangeJson.read("[{\"element\": \"explode\"}]"));
         assertThrows(CibParseException.class, () -> ChangeJson.read("{}"));

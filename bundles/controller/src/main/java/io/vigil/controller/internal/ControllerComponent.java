@@ -167,7 +167,19 @@ public class ControllerComponent {
             }
             String policy = cib.current().configuration().properties().noQuorumPolicy();
             boolean runnable = quorum.state().quorate() || "ignore".equals(policy) || "freeze".equals(policy);
-            messaging.broadcast(Messages.TOPIC, Messages.lease(new Messages.Lease(me, ++leaseSequence, runnable)));
+            // Point to point, not through the total order: a lease must not wait behind a sequencer after a merge.
+            byte[] lease = Messages.lease(new Messages.Lease(me, ++leaseSequence, runnable));
+            for (String member : messaging.view().names()) {
+                if (member.equals(me)) {
+                    guard.leaseReceived(runnable, System.nanoTime());
+                } else {
+                    try {
+                        messaging.send(member, Messages.TOPIC, lease);
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.DEBUG, "lease to " + member + " not sent: " + e);
+                    }
+                }
+            }
             dc.leaseSent();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "lease not sent: " + e);

@@ -122,10 +122,8 @@ final class DesignatedController {
             }
         }
         current.names().forEach(departures::remove);
-        if (run != null) {
-            run.abort("the membership changed");
-            advance();
-        }
+        // Results in flight may have been lost with the old membership: start afresh from the CIB.
+        dropRun("the membership changed");
         updateNodeStates();
     }
 
@@ -415,6 +413,7 @@ final class DesignatedController {
     private void dropRun(String why) {
         if (run != null) {
             run.abort(why);
+            LOG.log(System.Logger.Level.INFO, "transition " + run.id() + " abandoned: " + why);
             run = null;
         }
         actionTimers.values().forEach(f -> f.cancel(false));

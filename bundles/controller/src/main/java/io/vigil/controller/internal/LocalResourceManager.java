@@ -20,7 +20,6 @@ import io.vigil.cib.model.CibSnapshot;
 import io.vigil.cib.model.LrmResource;
 import io.vigil.cib.model.LrmRscOp;
 import io.vigil.cib.model.NodeState;
-import io.vigil.cib.model.Score;
 import io.vigil.executor.api.OperationListener;
 import io.vigil.executor.api.OperationRequest;
 import io.vigil.executor.api.OperationResult;
@@ -148,12 +147,10 @@ final class LocalResourceManager implements OperationListener {
             return List.of();
         }
         String suffix = r.resource() + "#" + r.task() + "_" + r.intervalMs();
-        CibSnapshot s = cib.current();
-        int current = s.status().nodeByName(node).map(NodeState::transientValues)
-                .map(v -> v.get("fail-count-" + suffix)).map(v -> Score.parse(v).value()).orElse(0);
-        boolean fatal = "start".equals(r.task()) && s.configuration().properties().startFailureIsFatal();
-        String next = fatal ? "INFINITY" : Score.of(current).plus(Score.of(1)).toString();
-        return List.of(new CibChange.SetTransientAttribute(node, "fail-count-" + suffix, next),
+        boolean fatal = "start".equals(r.task()) && cib.current().configuration().properties().startFailureIsFatal();
+        // incremented where the change is applied, so no increment is lost whatever else was committed meanwhile
+        return List.of(new CibChange.IncrementTransientAttribute(node, "fail-count-" + suffix,
+                fatal ? "INFINITY" : "1"),
                 new CibChange.SetTransientAttribute(node, "last-failure-" + suffix,
                         Long.toString(clock.instant().getEpochSecond())));
     }
@@ -172,12 +169,16 @@ final class LocalResourceManager implements OperationListener {
                 "cancel of " + opId));
     }
 
+    /**
+     * Sends changes without waiting: the messaging layer keeps one node's changes in order, and a change lost to a
+     * partition is made good by {@link #publishHistory()} after the next view change.
+     */
     private void apply(List<CibChange> changes, String what) {
-        try {
-            cib.apply(changes).toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.log(System.Logger.Level.WARNING, "could not record the " + what + " in the CIB: " + e);
-        }
+        cib.apply(changes).whenComplete((s, e) -> {
+            if (e != null) {
+                LOG.log(System.Logger.Level.WARNING, "could not record the " + what + " in the CIB: " + e);
+            }
+        });
     }
 
     /**

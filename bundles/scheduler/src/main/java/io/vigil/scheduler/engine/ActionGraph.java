@@ -134,15 +134,116 @@ final class ActionGraph {
         return milestone != null && runnable(milestone);
     }
 
-    /** Propagates optional/runnable flags along the orderings until nothing changes. */
-    void propagate() {
-        boolean changed = true;
-        int guard = 0;
-        while (changed && guard++ < 1000) {
-            changed = false;
-            for (Order o : orders) {
-                changed |= apply(o);
+    private final java.util.ArrayDeque<Order> queue = new java.util.ArrayDeque<>();
+
+    private void enqueue(List<Order> l) {
+        for (Order o : l) {
+            if (!o.queued) {
+                o.queued = true;
+                queue.add(o);
             }
+        }
+    }
+
+    /** An action's flags changed: revisit its orderings, and those of collective milestones derived from it. */
+    private void touch(Act a, boolean wasRunnable) {
+        enqueue(a.before);
+        enqueue(a.after);
+        for (Rsc p = a.rsc == null ? null : a.rsc.parent; p != null; p = p.parent) {
+            for (String m : new String[] {"running", "promoted"}) {
+                Act ms = p.findAction(m, null);
+                if (ms != null) {
+                    enqueue(ms.after);
+                }
+            }
+        }
+        if (wasRunnable && !a.runnable) {
+            blockColocated(a);
+        }
+    }
+
+    /**
+     * Propagates optional/runnable flags along the orderings until nothing changes (a worklist: only orderings
+     * next to a changed action are revisited).
+     */
+    void propagate() {
+        for (Act a : List.copyOf(actions)) {
+            if (!a.runnable) {
+                blockColocated(a);
+            }
+        }
+        enqueue(orders);
+        while (!queue.isEmpty()) {
+            Order o = queue.poll();
+            o.queued = false;
+            boolean fo = o.first.optional;
+            boolean fr = o.first.runnable;
+            boolean to = o.then.optional;
+            boolean tr = o.then.runnable;
+            if (!apply(o)) {
+                continue;
+            }
+            if (fo != o.first.optional || fr != o.first.runnable) {
+                touch(o.first, fr);
+            }
+            if (to != o.then.optional || tr != o.then.runnable) {
+                touch(o.then, tr);
+            }
+        }
+    }
+
+    /**
+     * pcmk__block_colocated_starts: an unrunnable start (or promote) of a resource that must be colocated with
+     * others keeps its mandatory dependents from starting (or being promoted) too.
+     */
+    private void blockColocated(Act action) {
+        if (action.runnable || action.rsc == null) {
+            return;
+        }
+        boolean isStart = "start".equals(action.task);
+        if (!isStart && !"promote".equals(action.task)) {
+            return;
+        }
+        Rsc rsc = action.rsc.top();
+        for (Rsc child : rsc.children()) {
+            Act ca = null;
+            for (Act x : child.actions) {
+                if (x.task.equals(action.task)) {
+                    ca = x;
+                    break;
+                }
+            }
+            if (ca == null || ca.runnable) {
+                return;
+            }
+        }
+        List<Colocation> with = rsc.withThis;
+        if (rsc instanceof GroupRsc g && with.isEmpty() && !g.members.isEmpty()) {
+            with = g.members.get(g.members.size() - 1).withThis;
+        }
+        for (Colocation c : List.copyOf(with)) {
+            if (c.score() < Scores.INF) {
+                continue;
+            }
+            if (!isStart && c.primaryRole() != Role.PROMOTED) {
+                continue;
+            }
+            markBlocked(c.dependent(), c.dependentRole() == Role.PROMOTED ? "promote" : "start", action.rsc);
+        }
+    }
+
+    private void markBlocked(Rsc rsc, String task, Rsc reason) {
+        for (Act a : List.copyOf(rsc.actions)) {
+            if (a.runnable && a.task.equals(task)) {
+                a.runnable = false;
+                if (a.reason == null) {
+                    a.reason = "colocation with " + reason.id;
+                }
+                touch(a, true);
+            }
+        }
+        for (Rsc c : rsc.children()) {
+            markBlocked(c, task, reason);
         }
     }
 

@@ -92,6 +92,9 @@ final class CloneRsc extends Rsc {
         if (!provisional || allocating) {
             return null;
         }
+        if (promotable) {
+            Promotion.addPromotionScores(this);
+        }
         allocating = true;
         for (Colocation c : List.copyOf(thisWith)) {
             c.primary().assign(prefer);
@@ -118,6 +121,16 @@ final class CloneRsc extends Rsc {
         provisional = false;
         allocating = false;
         return null;
+    }
+
+    /** Normal instance order for ties: active instances first, then by instance number. */
+    static int compareInstances(Rsc a, Rsc b) {
+        boolean aa = !a.runningOn.isEmpty();
+        boolean ba = !b.runningOn.isEmpty();
+        if (aa != ba) {
+            return aa ? -1 : 1;
+        }
+        return Integer.compare(instanceNo(a), instanceNo(b));
     }
 
     static int instanceNo(Rsc r) {
@@ -264,29 +277,48 @@ final class CloneRsc extends Rsc {
             return;
         }
         if (promotable && c.primaryRole() != Role.UNKNOWN) {
+            // promotable_colocation_rh
             if (dependent.provisional) {
-                // dependent follows instances in the requested role
-                List<SNode> nodes = new ArrayList<>();
+                List<SNode> affected = new ArrayList<>();
                 for (Rsc i : instances) {
-                    if (i.allocatedTo != null && i.nextRole == c.primaryRole()) {
-                        nodes.add(i.allocatedTo);
-                    }
-                }
-                Weights w = dependent.allowed;
-                for (SNode n : ctx.nodes) {
-                    if (!w.has(n)) {
-                        continue;
-                    }
-                    boolean hit = nodes.contains(n);
-                    if (c.score() >= Scores.INF) {
-                        if (!hit) {
-                            w.set(n, -Scores.INF);
+                    SNode chosen = i.allocatedTo;
+                    if (chosen != null && instanceNextRole(i) == c.primaryRole()) {
+                        if (c.score() < Scores.INF) {
+                            String attr = c.nodeAttribute() == null ? "#uname" : c.nodeAttribute();
+                            String value = chosen.attr(attr);
+                            for (SNode n : ctx.nodes) {
+                                if (dependent.allowed.has(n) && value != null && value.equalsIgnoreCase(n.attr(attr))) {
+                                    dependent.allowed.set(n, Scores.add(dependent.allowed.get(n), c.score()));
+                                }
+                            }
                         }
-                    } else if (hit) {
-                        w.set(n, Scores.add(w.get(n), c.score()));
+                        affected.add(chosen);
                     }
                 }
-                return;
+                if ((c.dependentRole() != Role.PROMOTED || c.primaryRole() != Role.PROMOTED)
+                        && c.score() >= Scores.INF) {
+                    for (SNode n : ctx.nodes) {
+                        if (dependent.allowed.has(n) && !affected.contains(n)) {
+                            dependent.allowed.set(n, -Scores.INF);
+                        }
+                    }
+                }
+            } else if (c.dependentRole() == Role.PROMOTED) {
+                Rsc match = null;
+                SNode dn = dependent.allocatedTo;
+                if (dn != null) {
+                    for (Rsc i : instances) {
+                        if (i.allocatedTo == dn && instanceNextRole(i) == c.primaryRole()) {
+                            match = i;
+                            break;
+                        }
+                    }
+                }
+                if (match == null && c.score() >= Scores.INF) {
+                    dependent.priority = -Scores.INF;
+                } else if (match != null) {
+                    dependent.priority = Scores.add(dependent.priority, c.score());
+                }
             }
             return;
         }
@@ -314,6 +346,20 @@ final class CloneRsc extends Rsc {
         for (Rsc i : instances) {
             i.applyColocAsPrimary(dependent, c);
         }
+    }
+
+    private static Role instanceNextRole(Rsc r) {
+        if (r instanceof PrimitiveRsc) {
+            return r.nextRole;
+        }
+        Role out = Role.UNKNOWN;
+        for (Rsc c : r.children()) {
+            Role x = instanceNextRole(c);
+            if (x.above(out)) {
+                out = x;
+            }
+        }
+        return out;
     }
 
     private boolean interleave(Colocation c) {

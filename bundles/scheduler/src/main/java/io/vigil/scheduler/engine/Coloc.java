@@ -8,6 +8,8 @@ final class Coloc {
     static final int SELECT_ACTIVE = 1;
     static final int SELECT_NONNEGATIVE = 2;
     static final int SELECT_THIS_WITH = 4;
+    /** pe_weights_rollback: keep the original scores when merging leaves no node available. */
+    static final int ROLLBACK = SELECT_ACTIVE;
     /** Marker score for "negative disallowed" during merging. */
     static final int INFINITY_HACK = Scores.INF * -100;
 

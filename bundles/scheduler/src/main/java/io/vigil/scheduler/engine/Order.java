@@ -25,6 +25,8 @@ final class Order {
     final Act first;
     final Act then;
     final int flags;
+    /** Queued in the propagation worklist. */
+    boolean queued;
 
     Order(Act first, Act then, int flags) {
         this.first = first;

@@ -16,6 +16,8 @@ import java.util.Set;
 final class PrimitiveRsc extends Rsc {
     final Primitive config;
     int instanceNo = -1;
+    /** The lrm_resource id this instance's history was recorded under (Pacemaker's clone_name). */
+    String historyName;
     /** Recurring monitors recorded in history, per node: "interval@node". */
     final Set<String> activeMonitors = new HashSet<>();
     /** A masked probe failure or similar left the role unknown on these nodes. */

@@ -125,6 +125,17 @@ abstract class Rsc {
     /** Apply the colocation's effect on {@code dependent}'s scores, on behalf of this primary. */
     abstract void applyColocAsPrimary(Rsc dependent, Colocation c);
 
+    /** rsc_colocation_lh: apply a colocation where this (already assigned) resource is the dependent. */
+    void applyColocAsDependent(Colocation c) {
+        if (this instanceof GroupRsc g) {
+            if (!g.members.isEmpty()) {
+                g.members.get(0).applyColocAsDependent(c);
+            }
+            return;
+        }
+        c.primary().applyColocAsPrimary(this, c);
+    }
+
     // ---- stage: actions -------------------------------------------------------------------------
 
     abstract void createActions();

@@ -96,7 +96,8 @@ final class StatusUnpacker {
         if (t == Role.STARTED) {
             return Role.UNKNOWN;
         }
-        if (t == Role.PROMOTED && !(r.top() instanceof CloneRsc c && c.promotable)) {
+        if (t == Role.PROMOTED) {
+            // promotable: what would happen anyway (left to the promotion algorithm); otherwise meaningless
             return Role.UNKNOWN;
         }
         if (t == Role.UNPROMOTED && !(r.top() instanceof CloneRsc c2 && c2.promotable)) {
@@ -130,6 +131,9 @@ final class StatusUnpacker {
         PrimitiveRsc p = resolve(node, lr, ops);
         if (p == null) {
             return;
+        }
+        if (p.historyName == null) {
+            p.historyName = lr.id();
         }
         OpHistory.unpack(ctx, p, node, ops);
     }

@@ -30,10 +30,17 @@ public final class ResourceStates {
     private ResourceStates() {
     }
 
-    /** Active instances on nodes that are online (offline nodes run nothing as far as the cluster knows). */
+    /**
+     * Active instances on nodes that are online, and on lost nodes not yet fenced when fencing is enabled (their
+     * resources may still run); a node that is offline otherwise runs nothing as far as the cluster knows.
+     */
     public static List<Active> active(CibSnapshot cib) {
         List<Active> out = new ArrayList<>();
+        boolean fencing = cib.configuration().properties().stonithEnabled();
         for (NodeState n : cib.status().nodes()) {
+            if (!n.inCcm() && !(fencing && "member".equals(n.expected()))) {
+                continue;
+            }
             for (LrmResource r : n.lrmResources()) {
                 role(r).ifPresent(role -> out.add(new Active(r.id(), n.uname(), role,
                         role.equals("FAILED"))));

@@ -1,8 +1,6 @@
 package io.vigil.itest.cluster;
 
 import static io.vigil.itest.cluster.ProcessCluster.awaitMembers;
-import static io.vigil.itest.cluster.ProcessCluster.cibVersion;
-import static io.vigil.itest.cluster.ProcessCluster.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 4, must-show 3 (process part): concurrent streams of {@code cib set-property} from all three nodes, each
  * over its own command-port connection. Every node sets its own integer cluster option to 1, 2, 3, ... so what
  * was acknowledged can be checked afterwards; every configuration change takes exactly one epoch, so the epochs
- * the acknowledgements report show the total order (each change got its own place in it).
+ * the acknowledgements report show the total order (each change got its own place in it). Other components of
+ * the node (the controller) change the CIB too, so versions are compared between nodes, not predicted.
  */
 class CibReplicationProcessTest {
 
@@ -109,22 +108,16 @@ class CibReplicationProcessTest {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.printf("%d changes from 3 nodes committed in %d ms (%.0f/s)%n", 3 * perNode, ms,
                 3 * perNode * 1000.0 / ms);
-        assertEquals(3 * perNode, epochs.size());
-        assertEquals(3L * perNode, epochs.stream().mapToLong(Long::longValue).max().orElseThrow(),
-                "the changes took epochs 1..90, one each");
-        String expected = "0." + 3 * perNode + ".0";
-        awaitVersion(all, expected);
-        String show = exec(all.get(0), "cib show").out();
-        for (NodeProcess n : all) {
-            assertEquals(show, exec(n, "cib show").out(), "cib show on " + n.name() + " equals n1's");
-        }
+        assertEquals(3 * perNode, epochs.size(), "90 changes, 90 distinct places in the order");
+        String show = ProcessCluster.awaitSameCib(WAIT, all);
+        assertTrue(epoch(version(show)) >= 3L * perNode, show);
         for (String p : OWN) {
             assertEquals(String.valueOf(perNode), value(show, p), p);
         }
     }
 
     @Test
-    void kill9InTheMiddleOfAStreamOfChangesLosesNoAcknowledgedChange() throws Exception {
+    void kill9OfTheCoordinatorInTheMiddleOfAStreamOfChangesLosesNoAcknowledgedChange() throws Exception {
         cluster = new ProcessCluster(dir, "ck-" + ProcessHandle.current().pid() + "-" + System.nanoTime(), 3);
         List<NodeProcess> all = cluster.startAll();
         awaitMembers(WAIT, all, "n1", "n2", "n3");
@@ -140,32 +133,48 @@ class CibReplicationProcessTest {
             streams.add(pool.submit(() -> stream(n, prop, perNode, go, a)));
         }
         go.countDown();
-        NodeProcess victim = all.get(2);
-        Deadline.await("n3 to have 15 changes acknowledged", WAIT, 1, () -> acked.get(2).size() >= 15);
+        // The coordinator is also the sequencer that orders every broadcast: the hardest member to lose.
+        int v = coordinator(all.get(0));
+        NodeProcess victim = all.get(v);
+        Deadline.await(victim.name() + " to have 15 changes acknowledged", WAIT, 1, () -> acked.get(v).size() >= 15);
         victim.kill9();
-        List<Acked> victimAcked = streams.get(2).get(60, TimeUnit.SECONDS);
-        List<NodeProcess> survivors = all.subList(0, 2);
-        for (int i = 0; i < 2; i++) {
+        List<Acked> victimAcked = streams.get(v).get(60, TimeUnit.SECONDS);
+        List<Integer> alive = new ArrayList<>(List.of(0, 1, 2));
+        alive.remove(Integer.valueOf(v));
+        List<NodeProcess> survivors = alive.stream().map(all::get).toList();
+        for (int i : alive) {
             assertEquals(perNode, streams.get(i).get(120, TimeUnit.SECONDS).size(), "the survivors' streams finish");
         }
-        awaitMembers(WAIT, survivors, "n1", "n2");
+        awaitMembers(WAIT, survivors, survivors.stream().map(NodeProcess::name).toArray(String[]::new));
         int lastVictim = victimAcked.isEmpty() ? 0 : victimAcked.get(victimAcked.size() - 1).value();
-        System.out.println("n3 killed after " + victimAcked.size() + " acknowledged changes");
-        String v = cibVersion(survivors.get(0));
-        awaitVersion(survivors, v);
-        String show = exec(survivors.get(0), "cib show").out();
-        assertEquals(show, exec(survivors.get(1), "cib show").out(), "the survivors hold the same CIB");
-        assertEquals(String.valueOf(perNode), value(show, OWN.get(0)));
-        assertEquals(String.valueOf(perNode), value(show, OWN.get(1)));
-        int victimValue = Integer.parseInt(value(show, OWN.get(2)));
-        // n3 sent one change at a time: its last acknowledged change, perhaps followed by the one in flight
+        System.out.println("coordinator " + victim.name() + " killed after " + victimAcked.size()
+                + " acknowledged changes");
+        String show = ProcessCluster.awaitSameCib(WAIT, survivors);
+        String version = version(show);
+        for (int i : alive) {
+            assertEquals(String.valueOf(perNode), value(show, OWN.get(i)));
+        }
+        int victimValue = Integer.parseInt(value(show, OWN.get(v)));
+        // the victim sent one change at a time: its last acknowledged change, perhaps followed by the one in flight
         assertTrue(victimValue == lastVictim || victimValue == lastVictim + 1,
-                "n3's last acknowledged value " + lastVictim + " survives, have " + victimValue);
-        long epoch = epoch(v);
-        assertEquals(2L * perNode + victimValue, epoch,
-                "every committed change took one epoch; none acknowledged is missing");
+                victim.name() + "'s last acknowledged value " + lastVictim + " survives, have " + victimValue);
+        long epoch = epoch(version);
+        assertTrue(epoch >= 2L * perNode + victimValue, "every committed change took one epoch: " + version);
         Set<Long> epochs = new HashSet<>();
         acked.forEach(list -> list.forEach(a -> assertTrue(epochs.add(a.epoch()) && a.epoch() <= epoch)));
+    }
+
+    /** Index of the current coordinator (first member of the last view n1 logged). */
+    private static int coordinator(NodeProcess n1) throws IOException {
+        String last = null;
+        for (String line : java.nio.file.Files.readAllLines(n1.stateDir().resolve("vigil.log"))) {
+            if (line.contains("ChannelMessaging: n1: view ")) {
+                last = line;
+            }
+        }
+        assertTrue(last != null, "n1 logged its view");
+        String first = last.substring(last.lastIndexOf('[') + 1).split("[,\\]]")[0].trim();
+        return Integer.parseInt(first.substring(1)) - 1;
     }
 
     private static String value(String cibShow, String property) {
@@ -177,9 +186,13 @@ class CibReplicationProcessTest {
         return m.group(1);
     }
 
-    private static void awaitVersion(List<NodeProcess> nodes, String version) {
-        Deadline.await(() -> "CIB version " + version + " at " + nodes.stream().map(n -> n.name() + "="
-                + cibVersion(n)).toList(), WAIT, 50,
-                () -> nodes.stream().allMatch(n -> version.equals(cibVersion(n))));
+    /** The version in {@code cib show} output, as {@code admin_epoch.epoch.num_updates}. */
+    private static String version(String cibShow) {
+        Matcher m = Pattern.compile("\"adminEpoch\":\\s*(\\d+),\\s*\"epoch\":\\s*(\\d+),\\s*\"numUpdates\":\\s*(\\d+)")
+                .matcher(cibShow);
+        if (!m.find()) {
+            throw new AssertionError("no version in\n" + cibShow);
+        }
+        return m.group(1) + "." + m.group(2) + "." + m.group(3);
     }
 }

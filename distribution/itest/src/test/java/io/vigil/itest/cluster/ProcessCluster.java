@@ -168,6 +168,32 @@ final class ProcessCluster implements AutoCloseable {
         return r != null && r.exitCode() == 0 ? r.outLines() : null;
     }
 
+    /**
+     * Waits until every node answers {@code cib show} with the same text (other components, such as the controller,
+     * change the CIB too, so versions are compared, not predicted) and returns that text.
+     */
+    static String awaitSameCib(Duration timeout, List<NodeProcess> nodes) {
+        String[] same = new String[1];
+        Deadline.await(() -> "the same CIB on " + nodes.stream().map(n -> n.name() + "=" + cibVersion(n)).toList(),
+                timeout, 50, () -> {
+                    List<String> shows = nodes.stream().map(n -> exec(n, "cib show"))
+                            .map(r -> r == null || r.exitCode() != 0 ? null : r.out()).toList();
+                    if (shows.contains(null) || shows.stream().distinct().count() != 1) {
+                        return false;
+                    }
+                    same[0] = shows.get(0);
+                    return true;
+                });
+        return same[0];
+    }
+
+    /** The value of a cluster option in {@code cib show} output, or null. */
+    static String property(String cibShow, String name) {
+        Matcher m = Pattern.compile("\"name\":\\s*\"" + Pattern.quote(name) + "\",\\s*\"value\":\\s*\"([^\"]*)\"")
+                .matcher(cibShow);
+        return m.find() ? m.group(1) : null;
+    }
+
     @Override
     public void close() {
         for (NodeProcess n : others) {
