@@ -57,6 +57,7 @@ public final class MembershipBench {
     private final List<Process> hogs = new ArrayList<>();
     private final Map<String, String> results = new LinkedHashMap<>();
     private boolean namespaces;
+    private int rings = 1;
 
     /** One node: its namespace, address, processes and files. */
     private final class Node {
@@ -64,6 +65,7 @@ public final class MembershipBench {
         final String name;
         final String ns;
         final String address;
+        final String address2;
         final Path dir;
         final Path sock;
         Process jvm;
@@ -74,6 +76,7 @@ public final class MembershipBench {
             this.name = "n" + index;
             this.ns = PREFIX + "-" + name;
             this.address = "10.213.0." + index;
+            this.address2 = "10.214.0." + index;
             this.dir = work.resolve(name);
             this.sock = work.resolve(name + ".sock");
         }
@@ -185,7 +188,8 @@ public final class MembershipBench {
         int idleSeconds = 60;
         int hogCount = 2;
         int cibSeconds = 20;
-        Set<String> only = new HashSet<>(List.of("kill", "stop", "cut", "idle", "cib"));
+        int rings = 1;
+        Set<String> only = new HashSet<>(List.of("kill", "stop", "cut", "idle", "cib", "ring1"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--vigil-home" -> home = Path.of(args[++i]);
@@ -194,9 +198,10 @@ public final class MembershipBench {
                 case "--hogs" -> hogCount = Integer.parseInt(args[++i]);
                 case "--cib-seconds" -> cibSeconds = Integer.parseInt(args[++i]);
                 case "--only" -> only = new HashSet<>(Arrays.asList(args[++i].split(",")));
+                case "--rings" -> rings = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("usage: membership.sh [--runs N] [--idle-seconds S] [--hogs N] "
-                            + "[--cib-seconds S] [--only kill,stop,cut,idle,cib]");
+                            + "[--cib-seconds S] [--rings 1|2] [--only kill,stop,cut,idle,cib,ring1]");
                     System.exit(2);
                 }
             }
@@ -206,6 +211,10 @@ public final class MembershipBench {
         }
         Path work = Files.createTempDirectory("vigil-bench");
         MembershipBench b = new MembershipBench(home.toAbsolutePath(), work);
+        b.rings = rings;
+        if (rings == 1) {
+            only.remove("ring1");
+        }
         AtomicBoolean cleaned = new AtomicBoolean();
         Thread hook = new Thread(() -> {
             if (cleaned.compareAndSet(false, true)) {
@@ -222,7 +231,11 @@ public final class MembershipBench {
                 b.faultRuns("SIGSTOP", runs, n -> signal(n, "STOP"), n -> signal(n, "CONT"));
             }
             if (only.contains("cut")) {
-                b.faultRuns("link cut", runs, n -> b.link(n, "down"), n -> b.link(n, "up"));
+                b.faultRuns(rings == 2 ? "both links cut" : "link cut", runs, n -> b.link(n, "down"),
+                        n -> b.link(n, "up"));
+            }
+            if (only.contains("ring1")) {
+                b.ring1Cut(runs, 8);
             }
             if (only.contains("idle")) {
                 b.idle(idleSeconds, hogCount);
@@ -238,7 +251,8 @@ public final class MembershipBench {
             Runtime.getRuntime().removeShutdownHook(hook);
         }
         System.out.println();
-        System.out.println("== Vigil membership/CIB benchmark (3 nodes, network namespaces, default timeouts) ==");
+        System.out.println("== Vigil membership/CIB benchmark (3 nodes, network namespaces, default timeouts, "
+                + rings + " ring" + (rings == 2 ? "s" : "") + ") ==");
         b.results.forEach((k, v) -> System.out.printf("%-44s %s%n", k, v));
     }
 
@@ -266,20 +280,35 @@ public final class MembershipBench {
             sh("ip", "-n", n.ns, "link", "set", "lo", "up");
             sh("ip", "-n", n.ns, "addr", "add", n.address + "/24", "dev", "eth0");
             sh("ip", "-n", n.ns, "link", "set", "eth0", "up");
+            if (rings == 2) {
+                if (i == 1) {
+                    sh("ip", "-n", SWITCH, "link", "add", "br1", "type", "bridge");
+                    sh("ip", "-n", SWITCH, "link", "set", "br1", "up");
+                }
+                sh("ip", "-n", SWITCH, "link", "add", "q" + i, "type", "veth", "peer", "name", "eth1", "netns",
+                        n.ns);
+                sh("ip", "-n", SWITCH, "link", "set", "q" + i, "master", "br1", "up");
+                sh("ip", "-n", n.ns, "addr", "add", n.address2 + "/24", "dev", "eth1");
+                sh("ip", "-n", n.ns, "link", "set", "eth1", "up");
+            }
         }
         sh(home.resolve("bin/vigil").toString(), "keygen", work.resolve("authkey").toString());
         StringBuilder peers = new StringBuilder("[");
         for (Node n : nodes) {
             peers.append(n.index == 1 ? "" : ", ").append("{\"name\": \"").append(n.name)
                     .append("\", \"address\": \"").append(n.address).append("\", \"port\": ").append(TRANSPORT_PORT)
-                    .append(", \"nodeId\": ").append(n.index).append('}');
+                    .append(", \"nodeId\": ").append(n.index)
+                    .append(rings == 2 ? ", \"address2\": \"" + n.address2 + "\", \"port2\": " + (TRANSPORT_PORT + 1) : "")
+                    .append('}');
         }
         peers.append(']');
         for (Node n : nodes) {
             Files.writeString(work.resolve(n.name + ".json"), "{\"name\": \"" + n.name + "\", \"stateDir\": \""
                     + n.dir + "\", \"deployDir\": \"" + n.dir.resolve("deploy") + "\", \"commandPort\": "
                     + COMMAND_PORT + ", \"shippedAgents\": false, \"cluster\": {\"name\": \"bench\", "
-                    + "\"bindAddress\": \"" + n.address + "\", \"port\": " + TRANSPORT_PORT + ", \"peers\": " + peers
+                    + "\"bindAddress\": \"" + n.address + "\", \"port\": " + TRANSPORT_PORT
+                    + (rings == 2 ? ", \"address2\": \"" + n.address2 + "\", \"port2\": " + (TRANSPORT_PORT + 1) : "")
+                    + ", \"peers\": " + peers
                     + ", \"keyFile\": \"" + work.resolve("authkey") + "\"}}");
             n.startSocat();
         }
@@ -355,8 +384,46 @@ public final class MembershipBench {
         sh("kill", "-" + sig, Long.toString(n.jvm.pid()));
     }
 
+    /** Sets the node's switch port(s) down or up: every link of the node (both rings when there are two). */
     private void link(Node n, String state) throws Exception {
         sh("ip", "-n", SWITCH, "link", "set", "p" + n.index, state);
+        if (rings == 2) {
+            sh("ip", "-n", SWITCH, "link", "set", "q" + n.index, state);
+        }
+    }
+
+    /**
+     * Two rings: cut only the first-ring link of a node for {@code seconds}; no view may change anywhere, and a CIB
+     * change made on the cut-off node must still commit (over the second ring).
+     */
+    private void ring1Cut(int runs, int seconds) throws Exception {
+        int viewChanges = 0;
+        List<Long> commitMs = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            awaitFullView(120);
+            Thread.sleep(1500);
+            Node victim = nodes.get(r % 3);
+            long t0 = System.currentTimeMillis();
+            sh("ip", "-n", SWITCH, "link", "set", "p" + victim.index, "down");
+            Thread.sleep(seconds * 1000L / 2);
+            long c0 = System.nanoTime();
+            Answer a = victim.exec("cib set-property batch-limit " + (1000 + r));
+            long c = (System.nanoTime() - c0) / 1_000_000;
+            Thread.sleep(seconds * 1000L / 2);
+            int changes = 0;
+            for (Node n : nodes) {
+                changes += viewLinesSince(n, t0).size();
+            }
+            viewChanges += changes;
+            sh("ip", "-n", SWITCH, "link", "set", "p" + victim.index, "up");
+            commitMs.add(a != null && a.code == 0 ? c : -1);
+            System.out.printf("first-ring link of %s cut for %d s: %d view changes; a CIB change on it %s%n",
+                    victim.name, seconds, changes, a != null && a.code == 0 ? "committed in " + c + " ms"
+                            : "FAILED: " + (a == null ? "no answer" : a.err.strip()));
+        }
+        results.put("ring-1 link cut " + seconds + " s (2 rings): view changes", viewChanges + " in " + runs
+                + " runs");
+        results.put("  CIB change on the cut node (ms, -1 = failed)", stats(commitMs));
     }
 
     private void faultRuns(String label, int runs, Action fault, Action repair) throws Exception {

@@ -95,6 +95,17 @@ class LsbAgentTest {
     }
 
     @Test
+    void ocfTesterPassesAgainstTheLsbAgentWithTheTestScript() throws Exception {
+        Path script = testScript();
+        Path wrapper = io.vigil.agent.testkit.OcfTester.exportScript(lab.dir().resolve("ocft"),
+                LsbAgentFactory.class.getName(), List.of(script.toString()));
+        io.vigil.executor.process.AgentProcess.Outcome o = io.vigil.agent.testkit.OcfTester.run(node, wrapper,
+                "testd", Map.of());
+        assertEquals(0, o.exitCode(), o.output());
+        assertTrue(o.stdout().contains("passed all tests"), o.output());
+    }
+
+    @Test
     void missingScriptIsNotInstalledButStopAndProbeAreClean() {
         try (AgentHandle lsb = node.agent(LsbAgentFactory.class.getName(), "/etc/init.d/vigil-no-such-script")) {
             assertEquals(5, rc(lsb, AgentAction.START));

@@ -37,7 +37,7 @@ public final class AgentHandle implements AutoCloseable {
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    static AgentHandle start(Node node, String agentClass, List<String> factoryArgs) {
+    static AgentHandle start(Node node, Map<String, String> env, String agentClass, List<String> factoryArgs) {
         List<String> cmd = new ArrayList<>(node.enter());
         cmd.addAll(AgentHost.java(AgentHost.class.getName()));
         cmd.add(agentClass);
@@ -45,7 +45,9 @@ public final class AgentHandle implements AutoCloseable {
         cmd.add(node.runDirectory().toString());
         cmd.addAll(factoryArgs);
         try {
-            Process p = new ProcessBuilder(cmd).redirectError(node.dir().resolve("agent-host.log").toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(node.dir().resolve("agent-host.log").toFile());
+            pb.environment().putAll(env);
+            Process p = pb.start();
             AgentHandle h = new AgentHandle(node, p);
             String ready = h.out.readLine();
             while (ready != null && !ready.equals("ready")) {

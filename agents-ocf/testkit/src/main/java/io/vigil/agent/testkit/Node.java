@@ -164,7 +164,12 @@ public final class Node {
 
     /** Starts a JVM inside the node that hosts an agent (see {@link AgentHost}). */
     public AgentHandle agent(String agentClass, String... factoryArgs) {
-        return AgentHandle.start(this, agentClass, List.of(factoryArgs));
+        return AgentHandle.start(this, Map.of(), agentClass, List.of(factoryArgs));
+    }
+
+    /** As {@link #agent(String, String...)}, with extra environment for the host JVM (e.g. a stand-in on PATH). */
+    public AgentHandle agent(Map<String, String> env, String agentClass, String... factoryArgs) {
+        return AgentHandle.start(this, env, agentClass, List.of(factoryArgs));
     }
 
     /** The PIDs (root-namespace numbering) of processes inside this node whose command name is {@code comm}. */

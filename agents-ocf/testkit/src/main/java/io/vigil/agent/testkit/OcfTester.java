@@ -64,14 +64,22 @@ public final class OcfTester {
 
     /** Runs {@code ocf-tester -n rsc -o k=v … script} inside the node, with {@code HA_RSCTMP} = its run directory. */
     public static Outcome run(Node node, Path script, String resource, Map<String, String> params) {
+        return run(node, script, resource, params, Map.of());
+    }
+
+    /** As {@link #run(Node, Path, String, Map)} with extra environment (e.g. a stand-in first on PATH). */
+    public static Outcome run(Node node, Path script, String resource, Map<String, String> params,
+            Map<String, String> extraEnv) {
         List<String> cmd = new ArrayList<>(List.of("ocf-tester", "-n", resource));
         params.forEach((k, v) -> {
             cmd.add("-o");
             cmd.add(k + "=" + v);
         });
         cmd.add(script.toString());
-        return node.exec(cmd, Map.of("HA_RSCTMP", node.runDirectory().toString(), "OCF_ROOT", "/usr/lib/ocf"),
-                Duration.ofMinutes(4));
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put("HA_RSCTMP", node.runDirectory().toString());
+        env.put("OCF_ROOT", "/usr/lib/ocf");
+        return node.exec(cmd, env, Duration.ofMinutes(4));
     }
 
     private static String quote(String w) {

@@ -95,17 +95,12 @@ public class ControllerComponent {
         this.registrations = List.of(
                 messaging.subscribe(Messages.TOPIC, this::receive)::close,
                 messaging.addViewListener(this::viewChanged)::close,
-                cib.addListener((before, after) -> {
-                    loop.execute(() -> dc.cibCommitted(before, after));
-                    if (joined(before, after)) {
-                        lrm.publishHistory();
-                    }
-                }),
+                cib.addListener((before, after) -> loop.execute(() -> dc.cibCommitted(before, after))),
                 quorum.addListener((was, now) -> loop.execute(dc::quorumChanged)));
         leaseThread.scheduleAtFixedRate(this::leaseTick, leaseIntervalMs, leaseIntervalMs, TimeUnit.MILLISECONDS);
         leaseThread.scheduleAtFixedRate(this::guardTick, 20, 20, TimeUnit.MILLISECONDS);
         this.attributeService = context.registerService(NodeAttributes.class, attributes, null);
-        lrm.publishHistory();
+        join(messaging.view());
         LOG.log(System.Logger.Level.INFO, "controller of " + me + " started (lease " + leaseMs + " ms)");
     }
 
@@ -117,11 +112,8 @@ public class ControllerComponent {
         };
     }
 
-    /** This node's state appeared or came back online in the CIB: publish its own history into it. */
-    private boolean joined(CibSnapshot before, CibSnapshot after) {
-        boolean was = before.status().nodeByName(me).map(NodeState::inCcm).orElse(false);
-        boolean is = after.status().nodeByName(me).map(NodeState::inCcm).orElse(false);
-        return is && !was;
+    private void join(MembershipView view) {
+        view.member(me).ifPresent(m -> lrm.join(Integer.toString(m.nodeId()), view.viewId()));
     }
 
     private void dispatch(String node, ExecRequest r) {
@@ -155,9 +147,7 @@ public class ControllerComponent {
     private void viewChanged(MembershipView previous, MembershipView current) {
         guard.viewInstalled();
         loop.execute(() -> dc.viewChanged(previous, current));
-        if (previous != null) {
-            loop.schedule(lrm::publishHistory, 300, TimeUnit.MILLISECONDS);
-        }
+        join(current);
     }
 
     private void leaseTick() {

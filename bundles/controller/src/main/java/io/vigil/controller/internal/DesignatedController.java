@@ -61,7 +61,10 @@ final class DesignatedController {
     private final Clock clock;
     private final long leaseNanos;
 
+    private static final long JOIN_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private MembershipView view;
+    private long viewInstalledNanos = System.nanoTime();
     private volatile boolean dc;
     private TransitionRun run;
     private long transitionSeq;
@@ -97,6 +100,7 @@ final class DesignatedController {
 
     void viewChanged(MembershipView previous, MembershipView current) {
         this.view = current;
+        this.viewInstalledNanos = System.nanoTime();
         boolean wasDc = dc;
         dc = me.equals(current.coordinator());
         if (!dc) {
@@ -109,6 +113,8 @@ final class DesignatedController {
         }
         if (!wasDc) {
             LOG.log(System.Logger.Level.INFO, me + " is the DC of a partition of " + current.size() + " node(s)");
+            // The previous DC may have granted leases until just now.
+            lastLeaseSentNanos = System.nanoTime();
         }
         boolean fencing = cib.current().configuration().properties().stonithEnabled();
         if (previous != null) {
@@ -234,6 +240,16 @@ final class DesignatedController {
             return; // the lease of a lost node has not expired yet: updateNodeStates() runs again at its deadline
         }
         CibSnapshot current = cib.current();
+        List<String> notJoined = notJoined(current);
+        if (!notJoined.isEmpty() && System.nanoTime() - viewInstalledNanos < JOIN_WAIT_NANOS) {
+            // Pacemaker's join round: schedule on every member's own history, never on a stale copy of it.
+            loop.schedule(() -> requestSchedule(0), 100, TimeUnit.MILLISECONDS);
+            return;
+        }
+        if (!notJoined.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "scheduling although " + notJoined + " did not join view "
+                    + view.viewId() + " within " + JOIN_WAIT_NANOS / 1_000_000 + " ms");
+        }
         Map<String, String> attrs = new LinkedHashMap<>(current.attributes());
         attrs.put("have-quorum", quorate.getAsBoolean() ? "1" : "0");
         current.configuration().nodeByName(me).ifPresent(n -> attrs.put("dc-uuid", n.id()));
@@ -256,6 +272,18 @@ final class DesignatedController {
         LOG.log(System.Logger.Level.INFO, "transition " + run.id() + " (CIB " + current.version() + "): "
                 + String.join("; ", t.summary().text()));
         advance();
+    }
+
+    private List<String> notJoined(CibSnapshot s) {
+        List<String> missing = new ArrayList<>();
+        for (String member : view.names()) {
+            String joined = s.status().nodeByName(member).flatMap(n -> n.attribute(LocalResourceManager.JOINED_VIEW))
+                    .orElse("");
+            if (!joined.equals(Long.toString(view.viewId()))) {
+                missing.add(member);
+            }
+        }
+        return missing;
     }
 
     private boolean pendingOfflineNodes() {

@@ -171,7 +171,7 @@ final class LocalResourceManager implements OperationListener {
 
     /**
      * Sends changes without waiting: the messaging layer keeps one node's changes in order, and a change lost to a
-     * partition is made good by {@link #publishHistory()} after the next view change.
+     * partition is made good by {@link #join} after the next view change.
      */
     private void apply(List<CibChange> changes, String what) {
         cib.apply(changes).whenComplete((s, e) -> {
@@ -182,48 +182,27 @@ final class LocalResourceManager implements OperationListener {
     }
 
     /**
-     * Replaces this node's operation history in the CIB with what this node knows: after joining (a restarted
-     * node knows nothing, so the DC probes) or after partitions merged and another copy of the CIB won.
+     * Joins the current membership view (Pacemaker's join round): replaces this node's operation history in the
+     * CIB with what this node knows — a restarted node knows nothing, so the DC probes; after partitions merged,
+     * the winning copy of the CIB may lack what happened here — and marks the node joined to {@code viewId} in the
+     * same change. The DC schedules only once every member has joined its view.
      */
-    void publishHistory() {
+    void join(String nodeId, long viewId) {
         recorder.execute(() -> {
-            CibSnapshot s = cib.current();
-            if (s.status().nodeByName(node).isEmpty()) {
-                return; // the DC has not written this node's state yet; it will, and then we publish again
-            }
             List<CibChange> changes = new ArrayList<>();
+            changes.add(new CibChange.SetNodeState(nodeId, node, Map.of(JOINED_VIEW, Long.toString(viewId))));
             changes.add(new CibChange.DeleteOperationHistory(node, null, null));
             for (History h : history.values()) {
                 for (LrmRscOp op : h.ops().values()) {
                     changes.add(new CibChange.RecordOperation(node, h.resource(), op));
                 }
             }
-            if (!sameHistory(s)) {
-                apply(changes, "operation history of " + node);
-            }
+            apply(changes, "join of " + node + " to view " + viewId);
         });
     }
 
-    private boolean sameHistory(CibSnapshot s) {
-        List<LrmResource> inCib = s.status().nodeByName(node).map(NodeState::lrmResources).orElse(List.of());
-        long mine = history.values().stream().mapToLong(h -> h.ops().size()).sum();
-        long theirs = inCib.stream().mapToLong(l -> l.ops().size()).sum();
-        if (mine != theirs) {
-            return false;
-        }
-        for (LrmResource l : inCib) {
-            History h = history.get(l.id());
-            if (h == null) {
-                return false;
-            }
-            for (LrmRscOp op : l.ops()) {
-                if (!op.equals(h.ops().get(op.id()))) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
+    /** The node_state attribute in which a node says which membership view it has joined. */
+    static final String JOINED_VIEW = "vigil-joined-view";
 
     /** The resources this node believes active, from its own history. */
     List<String> activeResources(Predicate<String> filter) {

@@ -51,8 +51,10 @@ public final class ConfigReader {
         }
         String bind = string(c, "bindAddress", "127.0.0.1");
         int port = integer(c, "port", 7800, 1, 65535);
-        if (c.has("address2") || c.has("port2")) {
-            throw new ConfigException("cluster.address2: redundant links (a second ring) are not supported yet");
+        String address2 = string(c, "address2", null);
+        int port2 = integer(c, "port2", port + 1, 1, 65535);
+        if (address2 == null && c.has("port2")) {
+            throw new ConfigException("cluster.port2: given without cluster.address2 (the second ring's address)");
         }
         String transport = string(c, "transport", "tcp");
         if (!transport.equals("tcp") && !transport.equals("udp")) {
@@ -64,6 +66,27 @@ public final class ConfigReader {
             throw new ConfigException("cluster.peers: missing (TCP needs the static list of peer addresses)");
         }
         boolean insecure = bool(c, "insecure", false);
+        if (address2 != null) {
+            if (udp) {
+                throw new ConfigException("cluster.address2: a second ring needs \"transport\": \"tcp\"");
+            }
+            if (insecure) {
+                throw new ConfigException("cluster.address2: a second ring needs a cluster key (not \"insecure\")");
+            }
+            for (int i = 0; i < peers.size(); i++) {
+                if (peers.get(i).address2() == null) {
+                    throw new ConfigException("cluster.peers[" + i + "].address2: missing (with a second ring every"
+                            + " peer is an object naming its address2, and port2 unless it is port + 1)");
+                }
+            }
+        } else {
+            for (int i = 0; i < peers.size(); i++) {
+                if (peers.get(i).address2() != null) {
+                    throw new ConfigException("cluster.peers[" + i + "].address2: given, but this node has no"
+                            + " cluster.address2 (configure the second ring on every node)");
+                }
+            }
+        }
         String key = string(c, "keyFile", null);
         Path keyFile = null;
         if (key != null) {
@@ -91,7 +114,7 @@ public final class ConfigReader {
         }
         return new ClusterConfig(name, bind, port, peers, udp, string(c, "mcastAddress", "239.8.8.8"),
                 integer(c, "mcastPort", 45588, 1, 65535), keyFile, insecure, nodeId, votes,
-                integer(c, "failureDetectionPortOffset", 100, 1, 10_000), t);
+                integer(c, "failureDetectionPortOffset", 100, 1, 10_000), t, address2, address2 == null ? 0 : port2);
     }
 
     /** Own id: the peer entry naming this node or listing its address; else a stable hash of the name. */
@@ -130,12 +153,15 @@ public final class ConfigReader {
                 if (addr == null) {
                     throw new ConfigException(field + ".address: missing");
                 }
-                if (o.has("address2")) {
-                    throw new ConfigException(field + ".address2: redundant links are not supported yet");
-                }
                 Peer hp = hostPort(addr, integer(o, "port", defaultPort, 1, 65535, field), field);
+                String addr2 = string(o, "address2", null, field);
+                int port2 = integer(o, "port2", hp.port() + 1, 1, 65535, field);
+                if (addr2 == null && o.has("port2")) {
+                    throw new ConfigException(field + ".port2: given without " + field + ".address2");
+                }
                 out.add(new Peer(string(o, "name", null, field), hp.address(), hp.port(),
-                        integer(o, "nodeId", 0, 1, Integer.MAX_VALUE, field), integer(o, "votes", 1, 0, 255, field)));
+                        integer(o, "nodeId", 0, 1, Integer.MAX_VALUE, field), integer(o, "votes", 1, 0, 255, field),
+                        addr2, addr2 == null ? 0 : port2));
             } else {
                 throw new ConfigException(field + ": must be \"host:port\" or an object with address/port");
             }

@@ -35,11 +35,18 @@ final class StackBuilder {
     private StackBuilder() {
     }
 
-    static List<Protocol> build(ClusterConfig c, ClusterKey key) throws UnknownHostException {
+    static List<Protocol> build(ClusterConfig c, ClusterKey key) throws java.io.IOException {
         InetAddress bind = InetAddress.getByName(c.bindAddress());
         Timeouts t = c.timeouts();
         List<Protocol> stack = new ArrayList<>();
         stack.add(transport(c, bind));
+        if (c.secondRing()) {
+            if (key == null) {
+                throw new IllegalArgumentException("a second ring needs a cluster key");
+            }
+            stack.add(new SecondLink(new InetSocketAddress(InetAddress.getByName(c.address2()), c.port2()),
+                    SecondLink.map(c.peers())));
+        }
         if (key != null) {
             stack.add(new Seal(key, t.maxClockSkewMs()));
         }
@@ -66,7 +73,9 @@ final class StackBuilder {
             tp = new UDP().setMulticastAddress(InetAddress.getByName(c.mcastAddress()))
                     .setMulticastPort(c.mcastPort());
         } else {
-            tp = new TCP();
+            // With a second ring, a silently dead first link must not block senders: queue per connection, and
+            // drop when full (the second ring carries the copy; retransmission repairs).
+            tp = new TCP().nonBlockingSends(c.secondRing());
         }
         return tp.setBindAddress(bind).setBindPort(c.port()).setPortRange(0);
     }

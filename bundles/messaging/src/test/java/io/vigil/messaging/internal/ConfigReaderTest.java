@@ -72,11 +72,31 @@ class ConfigReaderTest {
                 new String[] {"{\"name\": \"c\", \"keyFile\": \"k\", \"peers\": [{\"port\": 1}]}",
                     "cluster.peers[0].address:"},
                 new String[] {"{\"name\": \"c\", \"keyFile\": \"k\", \"peers\": [\"a:1\"], \"address2\": \"b\"}",
-                    "cluster.address2:"});
+                    "cluster.peers[0].address2:"},
+                new String[] {"{\"name\": \"c\", \"insecure\": true, \"peers\": [{\"address\": \"a\", \"address2\": \"b\"}],"
+                    + " \"address2\": \"b\"}", "cluster.address2:"},
+                new String[] {"{\"name\": \"c\", \"keyFile\": \"k\", \"peers\": [{\"address\": \"a\", \"address2\": \"b\"}]}",
+                    "cluster.peers[0].address2:"},
+                new String[] {"{\"name\": \"c\", \"keyFile\": \"k\", \"peers\": [\"a:1\"], \"port2\": 9}",
+                    "cluster.port2:"});
         for (String[] c : cases) {
             ConfigException e = assertThrows(ConfigException.class, () -> parse(c[0], "n1"), c[0]);
             assertTrue(e.getMessage().startsWith(c[1]), c[1] + " vs " + e.getMessage());
         }
+    }
+
+    @Test
+    void secondRing() throws Exception {
+        ClusterConfig c = parse("""
+                {"name": "c1", "port": 7801, "keyFile": "k", "address2": "10.1.0.2",
+                 "peers": [{"name": "n1", "address": "10.0.0.1", "port": 7800, "address2": "10.1.0.1", "port2": 7900},
+                           {"name": "n2", "address": "10.0.0.2", "port": 7801, "address2": "10.1.0.2"}]}""", "n2");
+        assertTrue(c.secondRing());
+        assertEquals("10.1.0.2", c.address2());
+        assertEquals(7802, c.port2(), "port2 defaults to port + 1");
+        assertEquals(new Peer("n1", "10.0.0.1", 7800, 0, 1, "10.1.0.1", 7900), c.peers().get(0));
+        assertEquals(7802, c.peers().get(1).port2());
+        assertFalse(parse("{\"name\": \"c\", \"keyFile\": \"k\", \"peers\": [\"a:1\"]}", "n1").secondRing());
     }
 
     @Test

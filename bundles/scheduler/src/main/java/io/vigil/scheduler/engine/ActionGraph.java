@@ -157,21 +157,19 @@ final class ActionGraph {
                 }
             }
         }
-        if (wasRunnable && !a.runnable) {
+        if (wasRunnable && !a.runnable && blockOnChange) {
             blockColocated(a);
         }
     }
+
+    /** Whether actions that become unrunnable while propagating block their colocated dependents too. */
+    private static final boolean blockOnChange = true;
 
     /**
      * Propagates optional/runnable flags along the orderings until nothing changes (a worklist: only orderings
      * next to a changed action are revisited).
      */
     void propagate() {
-        for (Act a : List.copyOf(actions)) {
-            if (!a.runnable) {
-                blockColocated(a);
-            }
-        }
         enqueue(orders);
         while (!queue.isEmpty()) {
             Order o = queue.poll();
@@ -188,6 +186,15 @@ final class ActionGraph {
             }
             if (to != o.then.optional || tr != o.then.runnable) {
                 touch(o.then, tr);
+            }
+        }
+    }
+
+    /** Once orderings exist: unrunnable starts and promotes block their mandatory colocation dependents. */
+    void blockColocatedDependents() {
+        for (Act a : List.copyOf(actions)) {
+            if (!a.runnable) {
+                blockColocated(a);
             }
         }
     }

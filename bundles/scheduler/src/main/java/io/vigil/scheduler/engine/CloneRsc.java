@@ -322,12 +322,18 @@ final class CloneRsc extends Rsc {
             }
             return;
         }
-        if (interleave(c) && dependent.parent instanceof CloneRsc) {
-            for (Rsc i : instances) {
-                if (i.allocatedTo != null && dependent.allowed.has(i.allocatedTo)) {
-                    // find an instance on a node the dependent may use (simplified find_compatible_child)
+        if (dependent instanceof PrimitiveRsc && dependent.top() instanceof CloneRsc dc && dc != this
+                && io.vigil.cib.model.Truth.isTrue(dc.meta.get("interleave")) && dc.cloneNodeMax == cloneNodeMax) {
+            // interleave: pair the dependent instance with the primary instance on the same node
+            Rsc pair = findCompatible(dependent, Role.UNKNOWN);
+            if (pair != null) {
+                pair.applyColocAsPrimary(dependent, c);
+            } else if (c.score() >= Scores.INF) {
+                if (dependent instanceof PrimitiveRsc dp && dp.provisional) {
+                    dp.finalizeAssignment(null, true);
                 }
             }
+            return;
         }
         if (c.score() >= Scores.INF) {
             List<SNode> nodes = new ArrayList<>();
@@ -345,6 +351,142 @@ final class CloneRsc extends Rsc {
         }
         for (Rsc i : instances) {
             i.applyColocAsPrimary(dependent, c);
+        }
+    }
+
+    /** is_child_compatible: an unblocked instance assigned to {@code node} (in role {@code filter} if known). */
+    private static boolean compatible(Rsc i, SNode node, Role filter) {
+        if (filter != Role.UNKNOWN && instanceNextRole(i) != filter) {
+            return false;
+        }
+        if (blockedDeep(i)) {
+            return false;
+        }
+        SNode at = instanceLocation(i);
+        return at != null && at == node;
+    }
+
+    private static boolean blockedDeep(Rsc r) {
+        if (r.block) {
+            return true;
+        }
+        for (Rsc c : r.children()) {
+            if (blockedDeep(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static SNode instanceLocation(Rsc r) {
+        if (r instanceof PrimitiveRsc) {
+            return r.allocatedTo;
+        }
+        SNode out = null;
+        for (Rsc c : r.children()) {
+            SNode n = instanceLocation(c);
+            if (n != null) {
+                if (out != null && out != n) {
+                    return null;
+                }
+                out = n;
+            }
+        }
+        return out;
+    }
+
+    /** find_compatible_child: the instance of this clone to pair {@code local} with. */
+    Rsc findCompatible(Rsc local, Role filter) {
+        return findCompatible(local, filter, false);
+    }
+
+    private static SNode currentLocation(Rsc r) {
+        if (r instanceof PrimitiveRsc) {
+            return r.runningOn.size() == 1 ? r.runningOn.get(0) : null;
+        }
+        SNode out = null;
+        for (Rsc c : r.children()) {
+            SNode n = currentLocation(c);
+            if (n != null) {
+                if (out != null && out != n) {
+                    return null;
+                }
+                out = n;
+            }
+        }
+        return out;
+    }
+
+    /** With {@code current}, pairs by where instances run now instead of where they are assigned. */
+    Rsc findCompatible(Rsc local, Role filter, boolean current) {
+        if (current) {
+            SNode ln = currentLocation(local);
+            if (ln == null) {
+                return null;
+            }
+            for (Rsc i : instances) {
+                if (!blockedDeep(i) && currentLocation(i) == ln
+                        && (filter == Role.UNKNOWN || i.role == filter)) {
+                    return i;
+                }
+            }
+            return null;
+        }
+        SNode ln = instanceLocation(local);
+        if (ln != null) {
+            for (Rsc i : instances) {
+                if (compatible(i, ln, filter)) {
+                    return i;
+                }
+            }
+            return null;
+        }
+        for (SNode n : NodeSort.sorted(ctx, local.allowed, null)) {
+            for (Rsc i : instances) {
+                if (compatible(i, n, filter)) {
+                    return i;
+                }
+            }
+        }
+        return null;
+    }
+
+    static boolean assignedAnywhere(Rsc r) {
+        if (r instanceof PrimitiveRsc) {
+            return r.allocatedTo != null;
+        }
+        for (Rsc c : r.children()) {
+            if (assignedAnywhere(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** pcmk__assign_resource(rsc, NULL, true) after actions exist: the instance will not be active. */
+    static void inhibit(Rsc r) {
+        if (r instanceof PrimitiveRsc) {
+            if (r.allocatedTo != null) {
+                r.allocatedTo.numResources--;
+            }
+            r.allocatedTo = null;
+            r.provisional = false;
+            r.nextRole = Role.STOPPED;
+            for (Act a : r.actions) {
+                if (a.task.equals("stop")) {
+                    a.optional = false;
+                } else if (a.task.equals("start")) {
+                    a.runnable = false;
+                } else if (a.intervalMs > 0) {
+                    a.runnable = false;
+                }
+            }
+            return;
+        }
+        r.allocatedTo = null;
+        r.nextRole = Role.STOPPED;
+        for (Rsc c : r.children()) {
+            inhibit(c);
         }
     }
 

@@ -91,6 +91,8 @@ final class Constraints {
                 continue;
             }
             String kind = kind(oc);
+            requireAll = oc.otherAttributes().get("require-all") == null
+                    || Truth.isTrue(oc.otherAttributes().get("require-all"));
             boolean symmetrical = oc.symmetrical() == null ? !"serialize".equals(kind) : Truth.isTrue(oc.symmetrical());
             if (oc.resourceSets().isEmpty()) {
                 String fa = oc.firstAction() == null ? "start" : oc.firstAction();
@@ -195,6 +197,14 @@ final class Constraints {
                 default -> fa;
             };
         }
+        if (f instanceof CloneRsc fc && t instanceof CloneRsc tc && fc != tc && requireAll
+                && fc.meta.get("clone-min") == null) {
+            Rsc decider = "stop".equals(ta) || "demote".equals(ta) ? f : t;
+            if (Truth.isTrue(decider.meta.get("interleave"))) {
+                interleave(fc, firstTask, fa, tc, ta, flags);
+                return;
+            }
+        }
         List<Act> firsts = new ArrayList<>(f.actionsFor(firstTask));
         if (firsts.isEmpty() && f instanceof PrimitiveRsc && ("start".equals(fa) || "promote".equals(fa))) {
             firsts.add(f.action(fa, null, true));
@@ -206,6 +216,63 @@ final class Constraints {
         for (Act a : firsts) {
             for (Act b : thens) {
                 ctx.graph.order(a, b, flags);
+            }
+        }
+    }
+
+    private record Interleaved(CloneRsc f, String firstTask, String childFirstTask, CloneRsc t, String ta,
+                               int flags) {
+    }
+
+    private final List<Interleaved> interleaved = new ArrayList<>();
+    /** The order constraint being unpacked requires all of its first resources (no clone-min semantics). */
+    private boolean requireAll = true;
+
+    /** Interleaved clones: each instance of then is ordered after the instance of first on the same node. */
+    private void interleave(CloneRsc f, String firstTask, String childFirstTask, CloneRsc t, String ta, int flags) {
+        for (Act a : f.actionsFor(firstTask)) {
+            for (Act b : t.actionsFor(ta)) {
+                ctx.graph.order(a, b, Order.OPTIONAL);
+            }
+        }
+        interleaved.add(new Interleaved(f, firstTask, childFirstTask, t, ta, flags));
+    }
+
+    /**
+     * Pairs interleaved instances once every ordering is known: an instance of a mandatory then-clone with no
+     * first instance on its node cannot be active, which may in turn leave others without a partner.
+     */
+    void pairInterleaved() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Interleaved x : interleaved) {
+                boolean current = "stopped".equals(x.firstTask()) || "demoted".equals(x.firstTask());
+                if (current || (x.flags() & (Order.RUNNABLE_LEFT | Order.IMPLIES_THEN)) == 0) {
+                    continue;
+                }
+                for (Rsc thenChild : x.t().instances) {
+                    if (CloneRsc.assignedAnywhere(thenChild)
+                            && x.f().findCompatible(thenChild, Role.UNKNOWN, false) == null) {
+                        CloneRsc.inhibit(thenChild);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        for (Interleaved x : interleaved) {
+            boolean current = "stopped".equals(x.firstTask()) || "demoted".equals(x.firstTask());
+            for (Rsc thenChild : x.t().instances) {
+                Rsc firstChild = x.f().findCompatible(thenChild, Role.UNKNOWN, current);
+                if (firstChild == null) {
+                    continue;
+                }
+                List<Act> fa = firstChild.actionsFor(x.childFirstTask());
+                List<Act> tb = thenChild.actionsFor(x.ta());
+                if (fa.isEmpty() || tb.isEmpty()) {
+                    continue;
+                }
+                ctx.graph.order(fa.get(0), tb.get(0), x.flags());
             }
         }
     }

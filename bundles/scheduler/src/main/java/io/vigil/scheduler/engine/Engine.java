@@ -56,25 +56,55 @@ public final class Engine {
         this.rscDefaults = new HashMap<>();
     }
 
+    private static final boolean TIMING = Boolean.getBoolean("vigil.scheduler.timing");
+    private long stageStart;
+
+    private void stage(String name) {
+        if (TIMING) {
+            long now = System.nanoTime();
+            if (name != null) {
+                System.err.printf("  %-22s %6d ms%n", name, (now - stageStart) / 1_000_000);
+            }
+            stageStart = now;
+        }
+    }
+
     public Transition run() {
+        stage(null);
         new Unpacker(this).unpack();
+        stage("unpack");
         new StatusUnpacker(this).unpack();
+        stage("status");
         new Constraints(this).unpackColocations();
+        stage("colocations");
         new Locations(this).apply();
+        stage("locations");
         for (Rsc r : resources) {
             r.assign(null);
         }
+        stage("assign");
         for (Rsc r : resources) {
             r.createActions();
         }
+        stage("actions");
         new Probes(this).schedule();
+        stage("probes");
         for (Rsc r : resources) {
             r.internalConstraints();
         }
-        new Constraints(this).unpackOrders();
+        stage("internal-orderings");
+        Constraints orders = new Constraints(this);
+        orders.unpackOrders();
+        stage("orders");
         new Fencing(this).schedule();
+        stage("fencing");
+        graph.blockColocatedDependents();
+        orders.pairInterleaved();
         graph.propagate();
-        return new Output(this).build();
+        stage("propagate");
+        Transition t = new Output(this).build();
+        stage("output");
+        return t;
     }
 
     /** Where each resource (instance suffixes stripped) runs before the transition: id -> [(node, role)]. */

@@ -102,6 +102,12 @@ final class PrimitiveRsc extends Rsc {
                 allowed = archive;
             }
         }
+        if (!provisional) {
+            // an interleaved colocation found no instance to pair with
+            allocating = false;
+            explanation = "no instance of a mandatory interleaved primary to pair with";
+            return allocatedTo;
+        }
         for (Colocation c : List.copyOf(withThis)) {
             if (!c.hasInfluence()) {
                 continue;

@@ -17,6 +17,8 @@ final class StatusUnpacker {
     /** (clone id + node) -> instance bound for anonymous clone history. */
     private final Map<String, Rsc> bound = new HashMap<>();
     private Map<String, CloneRsc> cloneOfPrimitive;
+    /** The entry just resolved is inactive history of an anonymous clone. */
+    private boolean inactiveHistory;
 
     StatusUnpacker(Engine ctx) {
         this.ctx = ctx;
@@ -132,9 +134,10 @@ final class StatusUnpacker {
         if (p == null) {
             return;
         }
-        if (p.historyName == null) {
+        if (!lr.id().equals(p.id) && !inactiveHistory) {
             p.historyName = lr.id();
         }
+        inactiveHistory = false;
         OpHistory.unpack(ctx, p, node, ops);
     }
 
@@ -165,23 +168,14 @@ final class StatusUnpacker {
         if (clone.unique && direct instanceof PrimitiveRsc p) {
             return p;
         }
+        // find_anonymous_clone: the instance already active on this node, else the first instance not active
+        // anywhere yet; inactive history binds without using the instance up
+        clone.knownOn.add(node);
         Rsc inst = bound.get(clone.id + "@" + node.name);
+        boolean active = activeEntry(ops);
         if (inst == null) {
-            if (!activeEntry(ops)) {
-                // inactive history: remember the clone is known there, no instance needed
-                clone.knownOn.add(node);
-                for (Rsc i : clone.instances) {
-                    i.knownOn.add(node);
-                    for (PrimitiveRsc pp : i.primitives()) {
-                        if (pp.baseId().equals(base)) {
-                            pp.knownOn.add(node);
-                        }
-                    }
-                }
-                return null;
-            }
             for (Rsc i : clone.instances) {
-                if (!bound.containsValue(i)) {
+                if (!bound.containsValue(i) && activeLocation(i) == null && !i.block) {
                     inst = i;
                     break;
                 }
@@ -189,11 +183,26 @@ final class StatusUnpacker {
             if (inst == null) {
                 return null;
             }
-            bound.put(clone.id + "@" + node.name, inst);
+            if (active) {
+                bound.put(clone.id + "@" + node.name, inst);
+            }
         }
         for (PrimitiveRsc pp : inst.primitives()) {
             if (pp.baseId().equals(base)) {
+                if (!active) {
+                    inactiveHistory = true;
+                }
                 return pp;
+            }
+        }
+        return null;
+    }
+
+    /** Where an instance (or any member of a cloned group) is active so far. */
+    private static SNode activeLocation(Rsc i) {
+        for (PrimitiveRsc p : i.primitives()) {
+            if (!p.runningOn.isEmpty()) {
+                return p.runningOn.get(0);
             }
         }
         return null;

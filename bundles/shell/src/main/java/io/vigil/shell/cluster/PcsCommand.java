@@ -305,7 +305,9 @@ public class PcsCommand extends ShellCommand {
 
     private String apply(CibSnapshot base, List<CibChange> changes) throws Exception {
         try {
-            CibSnapshot after = cib.apply(base.version(), changes).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            // No base version: status updates (monitor results, node states) bump the version all the time, and
+            // each of these changes names exactly what it replaces.
+            CibSnapshot after = cib.apply(null, changes).toCompletableFuture().get(30, TimeUnit.SECONDS);
             return "CIB updated to " + after.version();
         } catch (ExecutionException e) {
             throw new IllegalArgumentException(e.getCause().getMessage(), e.getCause());

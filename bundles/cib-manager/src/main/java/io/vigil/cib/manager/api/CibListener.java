@@ -5,8 +5,9 @@ import io.vigil.cib.model.CibSnapshot;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Told about every committed change of the CIB, in commit order (the same order on every node). Called on the
- * messaging thread: return quickly, never block on another CIB change, never throw.
+ * Told about every committed change of the CIB, in commit order (the same order on every node), once it is
+ * persisted. Called on the CIB manager's commit thread: return quickly, never block on another CIB change, never
+ * throw.
  */
 @ConsumerType
 @FunctionalInterface

@@ -5,8 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import io.vigil.cib.CibException;
 import io.vigil.cib.change.CibChange;
@@ -19,7 +23,9 @@ import io.vigil.cib.model.CibVersion;
 /**
  * One member's copy of the CIB and the deterministic rules by which delivered messages change it. Every member
  * runs the same rules on the same totally ordered messages, so every copy goes through the same snapshots. No
- * messaging, no threads: the caller delivers messages one at a time.
+ * messaging: the caller delivers messages one at a time. Applied snapshots become durable and visible through a
+ * group commit on the {@code committer} (one save for all transitions applied meanwhile), still one by one and in
+ * order, so {@link #current()} and the listeners only ever see persisted configurations.
  */
 final class Replica {
 
@@ -32,13 +38,35 @@ final class Replica {
 
     private final CibChanges changes;
     private final Persistence persistence;
+    private final Executor committer;
     private final List<CibListener> listeners = new CopyOnWriteArrayList<>();
+    /** Durable and visible: what {@link #current()} returns and listeners have heard of. */
     private volatile CibSnapshot current;
+    /** Latest applied in delivery order (guarded by this): what the next delivered message is applied to. */
+    private CibSnapshot applied;
+    private final ArrayDeque<Step> queue = new ArrayDeque<>();
+    private boolean draining;
 
+    /** One applied transition waiting to become durable and visible. */
+    private record Step(CibSnapshot before, CibSnapshot after, Consumer<CibSnapshot> onCommitted) {
+    }
+
+    /** Commits synchronously on the delivering thread (one persist per change). */
     Replica(CibSnapshot initial, CibChanges changes, Persistence persistence) {
+        this(initial, changes, persistence, Runnable::run);
+    }
+
+    /**
+     * @param committer runs the group commit: transitions applied meanwhile are persisted together (one save of
+     *        the newest snapshot), then made visible and announced one by one, in order. A single thread, or
+     *        {@code Runnable::run} for synchronous commits.
+     */
+    Replica(CibSnapshot initial, CibChanges changes, Persistence persistence, Executor committer) {
         this.current = initial;
+        this.applied = initial;
         this.changes = changes;
         this.persistence = persistence;
+        this.committer = committer;
     }
 
     CibSnapshot current() {
@@ -56,14 +84,21 @@ final class Replica {
     /**
      * Applies a delivered change request.
      *
-     * @return the new snapshot
+     * @param onCommitted told the new snapshot once it is durable and visible here
+     * @return the new snapshot (not yet necessarily durable)
      * @throws CibException the rejection every member reaches alike
      */
-    synchronized CibSnapshot applyChange(CibVersion base, List<CibChange> list) throws CibException {
-        CibSnapshot before = current;
+    synchronized CibSnapshot applyChange(CibVersion base, List<CibChange> list, Consumer<CibSnapshot> onCommitted)
+            throws CibException {
+        CibSnapshot before = applied;
         CibSnapshot after = changes.apply(before, base, list);
-        commit(before, after);
+        transition(before, after, onCommitted);
         return after;
+    }
+
+    /** As {@link #applyChange(CibVersion, List, Consumer)} with nobody to tell. */
+    CibSnapshot applyChange(CibVersion base, List<CibChange> list) throws CibException {
+        return applyChange(base, list, s -> { });
     }
 
     /**
@@ -74,7 +109,7 @@ final class Replica {
      * @return whether it replaced our copy
      */
     synchronized boolean offer(String origin, CibSnapshot offered) {
-        CibSnapshot before = current;
+        CibSnapshot before = applied;
         int c = offered.version().compareTo(before.version());
         if (c < 0 || (c == 0 && digest(offered).compareTo(digest(before)) <= 0)) {
             return false;
@@ -83,35 +118,79 @@ final class Replica {
             LOG.log(System.Logger.Level.WARNING, "CIB " + before.version() + " replaced by " + offered.version()
                     + " from " + origin + ": changes made here since the copies diverged are discarded");
         }
-        commit(before, offered);
+        transition(before, offered, s -> { });
         return true;
     }
 
     /** Takes the state handed to a joining member as it is (it is the cluster's copy at that point in order). */
     synchronized void install(CibSnapshot state) {
-        CibSnapshot before = current;
-        commit(before, state);
+        transition(applied, state, s -> { });
     }
 
-    private void commit(CibSnapshot before, CibSnapshot after) {
-        if (!before.configuration().equals(after.configuration()) || before.version().epoch() != after.version()
-                .epoch() || before.version().adminEpoch() != after.version().adminEpoch()) {
+    private void transition(CibSnapshot before, CibSnapshot after, Consumer<CibSnapshot> onCommitted) {
+        applied = after;
+        boolean start;
+        synchronized (queue) {
+            queue.add(new Step(before, after, onCommitted));
+            start = !draining;
+            draining = true;
+        }
+        if (start) {
+            committer.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            List<Step> batch;
+            synchronized (queue) {
+                if (queue.isEmpty()) {
+                    draining = false;
+                    return;
+                }
+                batch = new ArrayList<>(queue);
+                queue.clear();
+            }
+            commit(batch);
+        }
+    }
+
+    private void commit(List<Step> batch) {
+        boolean save = false;
+        for (Step s : batch) {
+            save |= needsSave(s.before(), s.after());
+        }
+        CibSnapshot last = batch.get(batch.size() - 1).after();
+        if (save) {
             try {
-                persistence.save(after);
+                persistence.save(last);
             } catch (IOException e) {
                 // The copy in memory still follows the cluster; the operator must fix the disk.
-                LOG.log(System.Logger.Level.ERROR, "cannot persist CIB " + after.version() + ": " + e
+                LOG.log(System.Logger.Level.ERROR, "cannot persist CIB " + last.version() + ": " + e
                         + " (the configuration is only in memory on this node until the disk is fixed)");
             }
         }
-        current = after;
-        for (CibListener l : listeners) {
+        for (Step s : batch) {
+            current = s.after();
+            for (CibListener l : listeners) {
+                try {
+                    l.committed(s.before(), s.after());
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "CIB listener " + l + " failed", e);
+                }
+            }
             try {
-                l.committed(before, after);
+                s.onCommitted().accept(s.after());
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "CIB listener " + l + " failed", e);
+                LOG.log(System.Logger.Level.WARNING, "CIB commit callback failed", e);
             }
         }
+    }
+
+    private static boolean needsSave(CibSnapshot before, CibSnapshot after) {
+        return !before.configuration().equals(after.configuration())
+                || before.version().epoch() != after.version().epoch()
+                || before.version().adminEpoch() != after.version().adminEpoch();
     }
 
     /** SHA-256 of the snapshot's JSON: a deterministic tie-breaker between equal versions. */

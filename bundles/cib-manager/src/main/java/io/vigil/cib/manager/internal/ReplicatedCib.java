@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,11 @@ final class ReplicatedCib implements CibService, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final ExecutorService committer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "vigil-cib-commit");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile List<Registration> registrations = List.of();
     private boolean ready;
 
@@ -69,7 +75,8 @@ final class ReplicatedCib implements CibService, AutoCloseable {
         this.commitTimeoutMs = commitTimeoutMs;
         // Members apply without agent checks: agents may differ between nodes, and every member must reach the
         // same verdict. The originator checks agents before broadcasting.
-        this.replica = new Replica(loaded, new CibChanges(Validator.forChanges(AgentCatalog.NONE)), persistence);
+        this.replica = new Replica(loaded, new CibChanges(Validator.forChanges(AgentCatalog.NONE)), persistence,
+                committer);
     }
 
     /** Subscribes and joins; {@code onReady} follows at once when alone, else on state or after {@code joinWaitMs}. */
@@ -116,6 +123,7 @@ final class ReplicatedCib implements CibService, AutoCloseable {
             r.close();
         }
         timer.shutdownNow();
+        committer.shutdown();
         pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("the CIB manager stopped")));
     }
 
@@ -179,10 +187,12 @@ final class ReplicatedCib implements CibService, AutoCloseable {
         if (msg instanceof Wire.ChangeRequest r) {
             CompletableFuture<CibSnapshot> f = pending.remove(r.id());
             try {
-                CibSnapshot after = replica.applyChange(r.base(), r.changes());
-                if (f != null) {
-                    f.complete(after);
-                }
+                // the originator's call returns once the change is durable and visible here (group commit)
+                replica.applyChange(r.base(), r.changes(), after -> {
+                    if (f != null) {
+                        f.complete(after);
+                    }
+                });
             } catch (CibException e) {
                 if (f != null) {
                     f.completeExceptionally(e);

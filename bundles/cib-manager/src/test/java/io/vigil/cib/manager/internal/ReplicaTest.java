@@ -60,6 +60,29 @@ class ReplicaTest {
     }
 
     @Test
+    void groupCommitPersistsOnceForChangesAppliedMeanwhileAndShowsOnlyDurableSnapshots() throws Exception {
+        List<Runnable> tasks = new ArrayList<>();
+        Replica r = new Replica(new CibSnapshot(null, Map.of(), null, null),
+                new CibChanges(Validator.forChanges(AgentCatalog.NONE)), s -> saved.add(s.version()), tasks::add);
+        List<String> events = new ArrayList<>();
+        r.addListener((before, after) -> events.add(before.version() + "->" + after.version() + " saved="
+                + saved));
+        List<CibVersion> told = new ArrayList<>();
+        r.applyChange(null, List.of(new CibChange.SetProperty("batch-limit", "1")), s -> told.add(s.version()));
+        r.applyChange(null, List.of(new CibChange.SetProperty("batch-limit", "2")), s -> told.add(s.version()));
+        r.applyChange(null, List.of(new CibChange.SetNodeState("1", "n1", Map.of("in_ccm", "true"))),
+                s -> told.add(s.version()));
+        assertEquals(new CibVersion(0, 0, 0), r.current().version(), "nothing visible before it is durable");
+        assertEquals(1, tasks.size(), "one commit run for the three");
+        tasks.get(0).run();
+        assertEquals(List.of(new CibVersion(0, 2, 1)), saved, "one save of the newest snapshot");
+        assertEquals(new CibVersion(0, 2, 1), r.current().version());
+        assertEquals(List.of(new CibVersion(0, 1, 0), new CibVersion(0, 2, 0), new CibVersion(0, 2, 1)), told);
+        assertEquals(List.of("0.0.0->0.1.0 saved=[0.2.1]", "0.1.0->0.2.0 saved=[0.2.1]",
+                "0.2.0->0.2.1 saved=[0.2.1]"), events, "listeners hear every step, in order, after the save");
+    }
+
+    @Test
     void offersConvergeOnTheSameWinnerInAnyOrder() throws Exception {
         Replica a = replica();
         a.applyChange(null, List.of(new CibChange.SetProperty("stonith-enabled", "false")));

@@ -118,8 +118,12 @@ class ReplicatedCibClusterTest {
         assertEquals(histories.get(0), histories.get(2), "n1 and n3 went through the same snapshots in order");
         assertEquals(new CibVersion(0, 3 * perNode, 0), cibs.get(0).current().version());
         for (List<CibVersion> saved : persisted) {
-            assertEquals(3 * perNode, saved.size(), "every configuration change was persisted on every member");
+            // group commit: one save may cover several changes, but the newest is durable everywhere
+            assertEquals(new CibVersion(0, 3 * perNode, 0), saved.get(saved.size() - 1));
+            assertTrue(saved.size() <= 3 * perNode);
         }
+        System.out.println("saves per member for " + 3 * perNode + " changes (group commit): "
+                + persisted.stream().map(List::size).toList());
     }
 
     @Test

@@ -1,0 +1,27 @@
+package io.vigil.agent.ping;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import io.vigil.api.agent.ResourceAgent;
+import io.vigil.api.attribute.NodeAttributes;
+
+/** Registers {@link PingAgent} as {@code ocf:pacemaker:ping}, with the node attribute service when present. */
+@Component(service = ResourceAgent.class, property = {ResourceAgent.AGENT_CLASS + "=ocf",
+    ResourceAgent.AGENT_PROVIDER + "=pacemaker", ResourceAgent.AGENT_TYPE + "=ping"})
+public final class PingComponent extends PingAgent {
+
+    @Override
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unbindNodeAttributes")
+    public void bindNodeAttributes(NodeAttributes service) {
+        super.bindNodeAttributes(service);
+    }
+
+    @Override
+    public void unbindNodeAttributes(NodeAttributes service) {
+        super.unbindNodeAttributes(service);
+    }
+}
