@@ -9,6 +9,8 @@ final class MetadataXml {
     static String render(AgentMetadata md) {
         StringBuilder b = new StringBuilder(1024);
         b.append("<?xml version=\"1.0\"?>\n");
+        // ocf-tester and Pacemaker's tools expect the OCF document type
+        b.append("<!DOCTYPE resource-agent SYSTEM \"ra-api-1.dtd\">\n");
         b.append("<resource-agent name=\"").append(escape(md.name())).append("\" version=\"")
                 .append(escape(md.version())).append("\">\n");
         b.append("  <version>1.1</version>\n");

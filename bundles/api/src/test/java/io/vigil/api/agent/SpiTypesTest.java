@@ -100,7 +100,10 @@ class SpiTypesTest {
                         ParameterSpec.required("ip", "Address")),
                 List.of(ActionSpec.of(AgentAction.START, Duration.ofSeconds(20)),
                         ActionSpec.recurring(AgentAction.MONITOR, Duration.ofSeconds(20), Duration.ofSeconds(10))));
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        assertTrue(md.toXml().contains("<!DOCTYPE resource-agent SYSTEM \"ra-api-1.dtd\">"));
+        Document doc = factory.newDocumentBuilder()
                 .parse(new ByteArrayInputStream(md.toXml().getBytes(StandardCharsets.UTF_8)));
         Element root = doc.getDocumentElement();
         assertEquals("resource-agent", root.getTagName());

@@ -24,6 +24,8 @@ import io.vigil.cib.manager.api.CibService;
 import io.vigil.cib.model.CibSnapshot;
 import io.vigil.cib.model.NodeState;
 import io.vigil.executor.api.ResourceExecutor;
+import io.vigil.fencing.api.FenceEvent;
+import io.vigil.fencing.api.FencingService;
 import io.vigil.messaging.api.ClusterMessage;
 import io.vigil.messaging.api.ClusterMessaging;
 import io.vigil.messaging.api.MembershipView;
@@ -36,6 +38,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The controller of this node (Pacemaker's pacemaker-controld): the resource manager every node runs, the DC role
@@ -66,6 +71,7 @@ public class ControllerComponent {
     private final List<AutoCloseable> registrations;
     private final ServiceRegistration<NodeAttributes> attributeService;
     private long leaseSequence;
+    private volatile FencingService fencing;
 
     @Activate
     public ControllerComponent(BundleContext context, @Reference CibService cib,
@@ -88,7 +94,7 @@ public class ControllerComponent {
         this.stopper = Executors.newSingleThreadExecutor(daemon("vigil-local-stop"));
         this.lrm = new LocalResourceManager(me, executor, cib, Clock.systemUTC(), recorder);
         this.guard = new LeaseGuard(leaseMs, System.nanoTime());
-        this.dc = new DesignatedController(me, cib, this::dispatch, Fencer.NONE, () -> quorum.state().quorate(),
+        this.dc = new DesignatedController(me, cib, this::dispatch, this::fence, () -> quorum.state().quorate(),
                 loop, Clock.systemUTC(), leaseMs, marginMs);
         this.attributes = new AttributeWriter(cib, loop);
 
@@ -114,6 +120,27 @@ public class ControllerComponent {
 
     private void join(MembershipView view) {
         view.member(me).ifPresent(m -> lrm.join(Integer.toString(m.nodeId()), view.viewId()));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setFencing(FencingService fencing) {
+        this.fencing = fencing;
+    }
+
+    void unsetFencing(FencingService fencing) {
+        if (this.fencing == fencing) {
+            this.fencing = null;
+        }
+    }
+
+    private java.util.concurrent.CompletionStage<Boolean> fence(String node, String action) {
+        FencingService f = fencing;
+        if (f == null) {
+            LOG.log(System.Logger.Level.ERROR, "cannot fence " + node + ": the fencer is not running on " + me);
+            return Fencer.NONE.fence(node, action);
+        }
+        return f.fence(node, action).thenApply(FenceEvent::succeeded);
     }
 
     private void dispatch(String node, ExecRequest r) {

@@ -25,10 +25,12 @@ import io.vigil.quorum.api.QuorumState;
  * @param nodes node name → state (online, offline, standby, maintenance, UNCLEAN (offline))
  * @param resources the configured resources, top level, with their instances' placement
  * @param failures failed operations
+ * @param fencing the fence history
  * @param problems why nothing runs, when the configuration says so (e.g. fencing enabled without a device)
  */
 public record ClusterStatus(String dc, boolean quorate, String version, Map<String, String> nodes,
-        List<ResourceStatus> resources, List<ResourceStates.FailedAction> failures, List<String> problems) {
+        List<ResourceStatus> resources, List<ResourceStates.FailedAction> failures,
+        List<io.vigil.fencing.api.FenceEvent> fencing, List<String> problems) {
 
     /** One configured resource: a primitive, or a group/clone with its members. */
     public record ResourceStatus(String id, String kind, String agent, List<ResourceStates.Active> active,
@@ -36,7 +38,8 @@ public record ClusterStatus(String dc, boolean quorate, String version, Map<Stri
     }
 
     /** Builds the status of the cluster as this node sees it. */
-    public static ClusterStatus of(CibSnapshot cib, MembershipView view, QuorumState quorum) {
+    public static ClusterStatus of(CibSnapshot cib, MembershipView view, QuorumState quorum,
+            List<io.vigil.fencing.api.FenceEvent> fencing) {
         Map<String, String> nodes = new TreeMap<>();
         for (Node n : cib.configuration().nodes()) {
             nodes.put(n.uname(), nodeState(cib, n.uname(), view));
@@ -60,7 +63,7 @@ public record ClusterStatus(String dc, boolean quorate, String version, Map<Stri
             problems.add("This partition has no quorum: resources are stopped (no-quorum-policy=stop)");
         }
         return new ClusterStatus(view.coordinator(), quorum.quorate(), cib.version().toString(), nodes, resources,
-                ResourceStates.failures(cib), problems);
+                ResourceStates.failures(cib), List.copyOf(fencing), problems);
     }
 
     private static String nodeState(CibSnapshot cib, String name, MembershipView view) {

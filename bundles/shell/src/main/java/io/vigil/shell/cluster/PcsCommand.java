@@ -23,6 +23,8 @@ import io.vigil.cib.model.Operation;
 import io.vigil.cib.model.Primitive;
 import io.vigil.cib.model.Resource;
 import io.vigil.cib.model.Score;
+import io.vigil.fencing.api.FenceEvent;
+import io.vigil.fencing.api.FencingService;
 import io.vigil.messaging.api.ClusterMessaging;
 import io.vigil.quorum.api.QuorumService;
 import io.vigil.shell.command.ShellCommand;
@@ -31,6 +33,8 @@ import org.apache.felix.service.command.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * {@code pcs …}: the everyday subset of pcs — properties, resource create/delete/enable/disable/move/ban/clear/
@@ -44,6 +48,9 @@ public class PcsCommand extends ShellCommand {
     private final AgentRegistry agents;
     private final ClusterMessaging messaging;
     private final QuorumService quorum;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile FencingService fencing;
 
     @Activate
     public PcsCommand(@Reference CibService cib, @Reference AgentRegistry agents,
@@ -68,8 +75,10 @@ public class PcsCommand extends ShellCommand {
                 return resource(rest);
             case "node":
                 return node(rest);
+            case "stonith":
+                return stonith(rest);
             case "status":
-                return StatusFormat.text(ClusterStatus.of(cib.current(), messaging.view(), quorum.state()));
+                return StatusFormat.text(ClusterStatus.of(cib.current(), messaging.view(), quorum.state(), fencingHistory()));
             default:
                 throw new IllegalArgumentException("pcs: unknown command '" + area + "' (property, resource, node, "
                         + "status)");
@@ -289,6 +298,36 @@ public class PcsCommand extends ShellCommand {
         return "Cleaned up " + (rsc == null ? "all resources" : rsc) + " on all nodes";
     }
 
+    private String stonith(List<String> args) throws Exception {
+        if (args.size() >= 3 && args.get(0).equals("create")) {
+            List<String> rest = new ArrayList<>(args.subList(1, args.size()));
+            String agent = rest.get(1);
+            rest.set(1, agent.startsWith("stonith:") ? agent : "stonith:" + agent);
+            return create(rest);
+        }
+        if (args.size() == 2 && args.get(0).equals("fence")) {
+            FencingService f = requireFencing();
+            FenceEvent e = f.fence(args.get(1), "reboot").toCompletableFuture().get(120, TimeUnit.SECONDS);
+            if (!e.succeeded()) {
+                throw new IllegalStateException("fencing " + args.get(1) + " failed: " + e.reason());
+            }
+            return "Node: " + args.get(1) + " fenced (" + e.devices() + ")";
+        }
+        if (!args.isEmpty() && args.get(0).equals("history")) {
+            return String.join("\n", StatusFormat.fencingLines(requireFencing().history()));
+        }
+        throw new IllegalArgumentException("usage: pcs stonith create ID AGENT [NAME=VALUE...] | pcs stonith fence "
+                + "NODE | pcs stonith history");
+    }
+
+    private FencingService requireFencing() {
+        FencingService f = fencing;
+        if (f == null) {
+            throw new IllegalStateException("the fencer is not running on this node");
+        }
+        return f;
+    }
+
     private String node(List<String> args) throws Exception {
         if (args.size() == 2 && (args.get(0).equals("standby") || args.get(0).equals("unstandby"))) {
             String node = args.get(1);
@@ -331,12 +370,18 @@ public class PcsCommand extends ShellCommand {
         }
     }
 
+    private List<io.vigil.fencing.api.FenceEvent> fencingHistory() {
+        FencingService f = fencing;
+        return f == null ? List.of() : f.history();
+    }
+
     @Override
     protected String usage() {
         return String.join("\n", "pcs property set NAME=VALUE... | property unset NAME...",
                 "pcs resource create ID AGENT [NAME=VALUE...] [op ACTION NAME=VALUE...]... [meta NAME=VALUE...] "
                         + "[--group G] [--disabled]",
                 "pcs resource delete|enable|disable|clear ID | move ID NODE | ban ID NODE | cleanup [ID]",
-                "pcs node standby|unstandby NODE", "pcs status");
+                "pcs node standby|unstandby NODE", "pcs stonith create ID AGENT [NAME=VALUE...] | fence NODE | history",
+                "pcs status");
     }
 }

@@ -53,11 +53,29 @@ public final class StatusFormat {
                         .append('\n');
             }
         }
+        if (!s.fencing().isEmpty()) {
+            b.append("\nFencing History:\n");
+            fencingLines(s.fencing()).forEach(l -> b.append(l).append('\n'));
+        }
         if (!s.problems().isEmpty()) {
             b.append('\n');
             s.problems().forEach(p -> b.append("WARNING: ").append(p).append('\n'));
         }
         return b.toString().stripTrailing();
+    }
+
+    /** Fence history lines as crm_mon shows them, newest first. */
+    public static List<String> fencingLines(List<io.vigil.fencing.api.FenceEvent> events) {
+        List<String> lines = new ArrayList<>();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            io.vigil.fencing.api.FenceEvent e = events.get(i);
+            lines.add("* " + e.action() + " of " + e.target() + (e.succeeded() ? " successful" : " failed")
+                    + ": delegate=" + e.executioner() + ", origin=" + e.origin()
+                    + (e.devices().isEmpty() ? "" : ", devices=" + e.devices())
+                    + (e.reason().isEmpty() ? "" : ", reason='" + e.reason() + "'")
+                    + ", completed='" + e.completed() + "'");
+        }
+        return lines;
     }
 
     private static int countInstances(List<ClusterStatus.ResourceStatus> rs) {
@@ -149,6 +167,17 @@ public final class StatusFormat {
             failures.add(fo);
         }
         o.add("failures", failures);
+        JsonArray fencing = new JsonArray();
+        for (io.vigil.fencing.api.FenceEvent e : s.fencing()) {
+            JsonObject fo = new JsonObject();
+            fo.addProperty("target", e.target());
+            fo.addProperty("action", e.action());
+            fo.addProperty("succeeded", e.succeeded());
+            fo.addProperty("delegate", e.executioner());
+            fo.addProperty("completed", e.completed().toString());
+            fencing.add(fo);
+        }
+        o.add("fencing", fencing);
         JsonArray problems = new JsonArray();
         s.problems().forEach(problems::add);
         o.add("problems", problems);

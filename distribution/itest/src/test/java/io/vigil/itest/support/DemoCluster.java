@@ -144,6 +144,33 @@ public final class DemoCluster implements AutoCloseable {
         return found[0];
     }
 
+    /** Starts a node of the cluster again (after it was killed or fenced), as the demo started it. */
+    public void restart(String node) {
+        try {
+            Process p = new ProcessBuilder(Vigil.bin().toString(), "node", "--config",
+                    dir.resolve(node + ".json").toString())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(node + ".out").toFile()))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve(node + ".err").toFile())).start();
+            Files.writeString(dir.resolve(node + ".pid"), p.pid() + "\n");
+        } catch (IOException e) {
+            throw new AssertionError("cannot restart " + node + ": " + e, e);
+        }
+    }
+
+    /** Resident set size of a node's process in kB, from /proc. */
+    public long rssKb(String node) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid(node) + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     public void signal(String node, String signal) {
         try {
             Process p = new ProcessBuilder("kill", "-" + signal, Long.toString(pid(node))).start();
