@@ -57,7 +57,7 @@ public final class LsbAgent implements ResourceAgent {
     public AgentResult execute(ActionRequest request) {
         try {
             if (request.action() == AgentAction.META_DATA) {
-                return AgentResult.of(OcfExitCode.SUCCESS, withDoctype(metadata.toXml()));
+                return AgentResult.of(OcfExitCode.SUCCESS, metadata.toXml());
             }
             if (!Files.isRegularFile(script) || !Files.isExecutable(script)) {
                 if (request.action() == AgentAction.STOP) {
@@ -153,11 +153,6 @@ public final class LsbAgent implements ResourceAgent {
     }
 
     /** The meta-data with the {@code ra-api-1.dtd} document type OCF tools validate against. */
-    static String withDoctype(String xml) {
-        int end = xml.startsWith("<?xml") ? xml.indexOf("?>") + 2 : 0;
-        return xml.contains("<!DOCTYPE") ? xml : xml.substring(0, end) + "\n<!DOCTYPE resource-agent SYSTEM "
-                + "\"ra-api-1.dtd\">" + xml.substring(end);
-    }
 
     /** Meta-data from the script's LSB header ({@code Short-Description}, {@code Description}) when it has one. */
     static AgentMetadata describe(Path script, String type) {

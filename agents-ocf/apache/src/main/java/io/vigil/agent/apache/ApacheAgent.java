@@ -78,7 +78,7 @@ public class ApacheAgent implements ResourceAgent {
     public AgentResult execute(ActionRequest r) {
         try {
             if (r.action() == AgentAction.META_DATA) {
-                return AgentResult.of(OcfExitCode.SUCCESS, withDoctype(METADATA.toXml()));
+                return AgentResult.of(OcfExitCode.SUCCESS, METADATA.toXml());
             }
             Object v = validate(r);
             if (v instanceof AgentResult err) {
@@ -321,9 +321,4 @@ public class ApacheAgent implements ResourceAgent {
         return Duration.ofNanos(Math.max(Duration.ofMillis(200).toNanos(), deadline - System.nanoTime()));
     }
 
-    static String withDoctype(String xml) {
-        int end = xml.startsWith("<?xml") ? xml.indexOf("?>") + 2 : 0;
-        return xml.contains("<!DOCTYPE") ? xml : xml.substring(0, end) + "\n<!DOCTYPE resource-agent SYSTEM "
-                + "\"ra-api-1.dtd\">" + xml.substring(end);
-    }
 }

@@ -87,7 +87,7 @@ public class IPaddr2Agent implements ResourceAgent {
     public AgentResult execute(ActionRequest request) {
         try {
             if (request.action() == AgentAction.META_DATA) {
-                return AgentResult.of(OcfExitCode.SUCCESS, withDoctype(METADATA.toXml()));
+                return AgentResult.of(OcfExitCode.SUCCESS, METADATA.toXml());
             }
             Object checked = validate(request);
             if (checked instanceof AgentResult error) {
@@ -202,14 +202,6 @@ public class IPaddr2Agent implements ResourceAgent {
      * The meta-data document with the {@code ra-api-1.dtd} document type that OCF tools (ocf-tester, crm) validate
      * against; the API's renderer does not emit it.
      */
-    static String withDoctype(String xml) {
-        if (xml.contains("<!DOCTYPE")) {
-            return xml;
-        }
-        int end = xml.startsWith("<?xml") ? xml.indexOf("?>") + 2 : 0;
-        return xml.substring(0, end) + (end > 0 ? "\n" : "") + "<!DOCTYPE resource-agent SYSTEM \"ra-api-1.dtd\">"
-                + (end > 0 ? "" : "\n") + xml.substring(end);
-    }
 
     private static AgentResult configured(String message) {
         return AgentResult.error(OcfExitCode.ERR_CONFIGURED, message);
