@@ -25,6 +25,7 @@ public final class Main {
             "  keygen FILE                    write a new random cluster key (mode 0400)",
             "  verify FILE...                 check CIB files (JSON or Pacemaker XML), like crm_verify -x",
             "  convert FILE --to json|xml     print a CIB file in the other format",
+            "  simulate FILE [OPTIONS]        run the scheduler on a CIB file, like crm_simulate -S (see simulate --help)",
             "  help                           this text");
 
     private Main() {
@@ -50,6 +51,8 @@ public final class Main {
                     return demo(rest, out, err);
                 case "keygen":
                     return io.vigil.messaging.tool.KeyGen.run(rest.toArray(String[]::new), out, err);
+                case "simulate":
+                    return io.vigil.scheduler.tool.Simulate.run(rest.toArray(String[]::new), out, err);
                 case "verify":
                 case "convert":
                     return io.vigil.cib.tool.CibTool.run(args, out, err);
