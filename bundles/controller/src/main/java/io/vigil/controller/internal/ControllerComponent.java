@@ -95,7 +95,7 @@ public class ControllerComponent {
         this.lrm = new LocalResourceManager(me, executor, cib, Clock.systemUTC(), recorder);
         this.guard = new LeaseGuard(leaseMs, System.nanoTime());
         this.dc = new DesignatedController(me, cib, this::dispatch, this::fence, () -> quorum.state().quorate(),
-                loop, Clock.systemUTC(), leaseMs, marginMs);
+                () -> quorum.state().totalVotes() >= quorum.state().expectedVotes(), loop, Clock.systemUTC(), leaseMs, marginMs);
         this.attributes = new AttributeWriter(cib, loop);
 
         this.registrations = List.of(

@@ -57,6 +57,8 @@ final class DesignatedController {
     private final Dispatcher dispatcher;
     private final Fencer fencer;
     private final BooleanSupplier quorate;
+    private final BooleanSupplier allNodesPresent;
+    private final long startedNanos = System.nanoTime();
     private final ScheduledExecutorService loop;
     private final Clock clock;
     private final long leaseNanos;
@@ -76,7 +78,9 @@ final class DesignatedController {
     private ScheduledFuture<?> recheck;
 
     DesignatedController(String me, CibService cib, Dispatcher dispatcher, Fencer fencer, BooleanSupplier quorate,
-            ScheduledExecutorService loop, Clock clock, long leaseMs, long marginMs) {
+            BooleanSupplier allNodesPresent, ScheduledExecutorService loop, Clock clock, long leaseMs,
+            long marginMs) {
+        this.allNodesPresent = allNodesPresent;
         this.me = me;
         this.cib = cib;
         this.dispatcher = dispatcher;
@@ -240,6 +244,13 @@ final class DesignatedController {
             return; // the lease of a lost node has not expired yet: updateNodeStates() runs again at its deadline
         }
         CibSnapshot current = cib.current();
+        long deadtime = TimeUnit.MILLISECONDS.toNanos(current.configuration().properties().dcDeadtimeMs());
+        if (!allNodesPresent.getAsBoolean() && System.nanoTime() - startedNanos < deadtime) {
+            // Pacemaker's dc-deadtime: right after start, a partial view is more likely a slow peer than a lost one;
+            // wait for every configured node (or the dead time) before acting.
+            loop.schedule(() -> requestSchedule(0), 200, TimeUnit.MILLISECONDS);
+            return;
+        }
         List<String> notJoined = notJoined(current);
         if (!notJoined.isEmpty() && System.nanoTime() - viewInstalledNanos < JOIN_WAIT_NANOS) {
             // Pacemaker's join round: schedule on every member's own history, never on a stale copy of it.
