@@ -4,7 +4,7 @@
 # the root namespace). Prints min/median/max of the time to a new membership view after kill -9, SIGSTOP and a
 # silent link cut, spurious view changes in an idle run under CPU load, and committed CIB changes per second.
 # Needs root (ip netns), socat, and a built distribution (cd /work/main && mvn -B -o install -DskipTests).
-#   bench/membership.sh [--runs N] [--idle-seconds S] [--hogs N] [--cib-seconds S] [--rings 1|2]
+#   bench/membership.sh [--runs N] [--idle-seconds S] [--hogs N] [--cib-seconds S] [--rings 1|2] [--ring1-seconds S]
 #                       [--only kill,stop,cut,idle,cib,ring1]   (ring1: with --rings 2, cut only the first ring)
 set -e
 HERE=$(cd "$(dirname "$0")/.." && pwd -P)

@@ -189,6 +189,7 @@ public final class MembershipBench {
         int hogCount = 2;
         int cibSeconds = 20;
         int rings = 1;
+        int ring1Seconds = 8;
         Set<String> only = new HashSet<>(List.of("kill", "stop", "cut", "idle", "cib", "ring1"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -199,9 +200,10 @@ public final class MembershipBench {
                 case "--cib-seconds" -> cibSeconds = Integer.parseInt(args[++i]);
                 case "--only" -> only = new HashSet<>(Arrays.asList(args[++i].split(",")));
                 case "--rings" -> rings = Integer.parseInt(args[++i]);
+                case "--ring1-seconds" -> ring1Seconds = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("usage: membership.sh [--runs N] [--idle-seconds S] [--hogs N] "
-                            + "[--cib-seconds S] [--rings 1|2] [--only kill,stop,cut,idle,cib,ring1]");
+                            + "[--cib-seconds S] [--rings 1|2] [--ring1-seconds S] [--only kill,stop,cut,idle,cib,ring1]");
                     System.exit(2);
                 }
             }
@@ -235,7 +237,7 @@ public final class MembershipBench {
                         n -> b.link(n, "up"));
             }
             if (only.contains("ring1")) {
-                b.ring1Cut(runs, 8);
+                b.ring1Cut(runs, ring1Seconds);
             }
             if (only.contains("idle")) {
                 b.idle(idleSeconds, hogCount);

@@ -152,7 +152,8 @@ public sealed interface CibChange {
     /** Sets membership attributes (in_ccm, crmd, join, expected ...) of a node's node_state, creating it if needed. */
     record SetNodeState(String nodeId, String node, Map<String, String> attributes) implements CibChange {
         public SetNodeState {
-            attributes = Map.copyOf(attributes);
+            // sorted: every member must build the same node_state, attribute order included
+            attributes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(attributes));
         }
 
         public boolean isConfiguration() {

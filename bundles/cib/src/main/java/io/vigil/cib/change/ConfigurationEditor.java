@@ -44,6 +44,10 @@ final class ConfigurationEditor {
             return c.withConstraints(replaceById(c.constraints(), x.id(), null, "rsc_constraint"));
         }
         if (change instanceof CibChange.CreateNode x) {
+            if (c.nodeByName(x.node().uname()).isPresent()) {
+                throw new ChangeFailure(Problem.error("node", x.node().uname(), "uname", "node '" + x.node().uname()
+                        + "' is already configured"));
+            }
             List<Node> ns = new ArrayList<>(c.nodes());
             ns.add(x.node());
             return c.withNodes(ns);

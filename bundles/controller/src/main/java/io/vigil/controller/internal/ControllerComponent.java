@@ -63,6 +63,7 @@ public class ControllerComponent {
     private final ScheduledExecutorService leaseThread;
     private final ExecutorService recorder;
     private final ExecutorService stopper;
+    private final ExecutorService intake;
     private final LocalResourceManager lrm;
     private final DesignatedController dc;
     private final LeaseGuard guard;
@@ -92,10 +93,14 @@ public class ControllerComponent {
         this.leaseThread = Executors.newSingleThreadScheduledExecutor(daemon("vigil-lease"));
         this.recorder = Executors.newSingleThreadExecutor(daemon("vigil-lrm-recorder"));
         this.stopper = Executors.newSingleThreadExecutor(daemon("vigil-local-stop"));
-        this.lrm = new LocalResourceManager(me, executor, cib, Clock.systemUTC(), recorder);
+        // requests from the DC, in arrival order, off the messaging thread (a request may wait for a lease)
+        this.intake = Executors.newSingleThreadExecutor(daemon("vigil-lrm-intake"));
         this.guard = new LeaseGuard(leaseMs, System.nanoTime());
+        this.lrm = new LocalResourceManager(me, executor, cib, Clock.systemUTC(), recorder,
+                () -> guard.held() && !guard.recovering(System.nanoTime()));
         this.dc = new DesignatedController(me, cib, this::dispatch, this::fence, () -> quorum.state().quorate(),
-                () -> quorum.state().totalVotes() >= quorum.state().expectedVotes(), loop, Clock.systemUTC(), leaseMs, marginMs);
+                () -> quorum.state().totalVotes() >= quorum.state().expectedVotes(),
+                () -> !guard.recovering(System.nanoTime()), loop, Clock.systemUTC(), leaseMs, marginMs);
         this.attributes = new AttributeWriter(cib, loop);
 
         this.registrations = List.of(
@@ -145,7 +150,7 @@ public class ControllerComponent {
 
     private void dispatch(String node, ExecRequest r) {
         if (node.equals(me)) {
-            lrm.execute(r);
+            intake.execute(() -> lrm.execute(r));
         } else {
             messaging.send(node, Messages.TOPIC, Messages.exec(r));
         }
@@ -165,7 +170,7 @@ public class ControllerComponent {
                         + ", which is not the DC of this partition");
                 return;
             }
-            lrm.execute(r);
+            intake.execute(() -> lrm.execute(r));
         } else if (msg instanceof Messages.Lease l && m.sender().equals(messaging.view().coordinator())) {
             guard.leaseReceived(l.runnable(), System.nanoTime());
         }
@@ -235,6 +240,7 @@ public class ControllerComponent {
             Thread.currentThread().interrupt();
         }
         stopper.shutdownNow();
+        intake.shutdownNow();
     }
 
     /**

@@ -58,6 +58,7 @@ final class DesignatedController {
     private final Fencer fencer;
     private final BooleanSupplier quorate;
     private final BooleanSupplier allNodesPresent;
+    private final BooleanSupplier mayAct;
     private final long startedNanos = System.nanoTime();
     private final ScheduledExecutorService loop;
     private final Clock clock;
@@ -78,9 +79,10 @@ final class DesignatedController {
     private ScheduledFuture<?> recheck;
 
     DesignatedController(String me, CibService cib, Dispatcher dispatcher, Fencer fencer, BooleanSupplier quorate,
-            BooleanSupplier allNodesPresent, ScheduledExecutorService loop, Clock clock, long leaseMs,
-            long marginMs) {
+            BooleanSupplier allNodesPresent, BooleanSupplier mayAct, ScheduledExecutorService loop, Clock clock,
+            long leaseMs, long marginMs) {
         this.allNodesPresent = allNodesPresent;
+        this.mayAct = mayAct;
         this.me = me;
         this.cib = cib;
         this.dispatcher = dispatcher;
@@ -238,6 +240,11 @@ final class DesignatedController {
 
     private void scheduleNow() {
         if (!dc || run != null) {
+            return;
+        }
+        if (!mayAct.getAsBoolean()) {
+            // this node was stalled: its view may be stale until the membership is settled again
+            loop.schedule(() -> requestSchedule(0), 100, TimeUnit.MILLISECONDS);
             return;
         }
         if (pendingOfflineNodes()) {

@@ -45,11 +45,13 @@ final class LocalResourceManager implements OperationListener {
     private final CibService cib;
     private final Clock clock;
     private final ExecutorService recorder;
+    private final java.util.function.BooleanSupplier leaseHeld;
     private final Map<String, History> history = new ConcurrentHashMap<>();
     private final Map<String, ExecRequest> requests = new ConcurrentHashMap<>();
 
     LocalResourceManager(String node, ResourceExecutor executor, CibService cib, Clock clock,
-            ExecutorService recorder) {
+            ExecutorService recorder, java.util.function.BooleanSupplier leaseHeld) {
+        this.leaseHeld = leaseHeld;
         this.node = node;
         this.executor = executor;
         this.cib = cib;
@@ -62,8 +64,46 @@ final class LocalResourceManager implements OperationListener {
         executor.removeListener(this);
     }
 
-    /** Runs one operation the DC asked for. */
+    /**
+     * Runs one operation the DC asked for. An exclusive resource is started (or promoted) only while this node holds
+     * a lease from the DC of a partition that may run resources: a stale DC (this node after a freeze, say) cannot
+     * make it run a second copy. Without a lease within a second, the request fails as "not connected", which is
+     * not counted as a failure of the resource.
+     */
     void execute(ExecRequest r) {
+        boolean activates = "start".equals(r.task()) || "promote".equals(r.task()) || "migrate_from".equals(r.task());
+        if (activates && ResourceLookup.exclusive(cib.current().configuration(), r.resource()) && !awaitLease()) {
+            LOG.log(System.Logger.Level.WARNING, "refusing " + r.operationKey() + " on " + node
+                    + ": this node holds no lease from the DC of a partition that may run resources");
+            OperationRequest req = new OperationRequest(r.resource(), new AgentId(r.standard(), r.provider(),
+                    r.type()), AgentAction.START, Duration.ZERO, Duration.ofMillis(Math.max(1, r.timeoutMs())),
+                    Map.of(), Map.of(), r.transitionKey());
+            OperationResult refused = new OperationResult(req, io.vigil.api.agent.AgentResult.failed(
+                    io.vigil.api.agent.ExecStatus.NOT_CONNECTED, "no lease: " + node + " may not start exclusive "
+                            + "resources now"), 0, clock.instant(), Duration.ZERO);
+            recorder.execute(() -> record(r, refused));
+            return;
+        }
+        executeNow(r);
+    }
+
+    private boolean awaitLease() {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (!leaseHeld.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void executeNow(ExecRequest r) {
         if ("cancel".equals(r.task())) {
             executor.cancel(r.resource(), AgentAction.MONITOR, Duration.ofMillis(r.intervalMs()));
             forget(r.resource(), r.resource() + "_monitor_" + r.intervalMs());
@@ -143,7 +183,8 @@ final class LocalResourceManager implements OperationListener {
     }
 
     private List<CibChange> failCountChanges(ExecRequest r, OperationResult result) {
-        if (r.isProbe() && OperationRecord.rc(result) == 7) {
+        if (r.isProbe() && OperationRecord.rc(result) == 7
+                || result.result().status() == io.vigil.api.agent.ExecStatus.NOT_CONNECTED) {
             return List.of();
         }
         String suffix = r.resource() + "#" + r.task() + "_" + r.intervalMs();

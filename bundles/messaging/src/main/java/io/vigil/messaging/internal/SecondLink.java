@@ -120,7 +120,6 @@ final class SecondLink extends Protocol {
 
     @Override
     public Object down(Message msg) {
-        Object result = null;
         byte[] frame = msg.getArray();
         if (frame != null && !cut) {
             try {
@@ -129,8 +128,7 @@ final class SecondLink extends Protocol {
                 log.debug("%s: second link send failed: %s", local_addr, e);
             }
         }
-        result = down_prot.down(msg);
-        return result;
+        return down_prot.down(msg);
     }
 
     private void sendSecond(Message msg, byte[] frame, int off, int len) {

@@ -138,4 +138,21 @@ class MembershipProcessTest {
                     n.name() + " never had n3 in a view:\n" + log);
         }
     }
+
+    /**
+     * Two rings configured through the node config (second ring: UDP on 127.0.0.2): the cluster forms and replicates.
+     * Losing one ring is shown in-JVM (SecondRingTest) and with real link cuts in network namespaces
+     * (distribution/bench, {@code --rings 2}); loopback offers no way to cut one ring of one process.
+     */
+    @Test
+    void aClusterWithTwoRingsFormsAndReplicates() throws Exception {
+        cluster = new ProcessCluster(dir, "r2-" + ProcessHandle.current().pid() + "-" + System.nanoTime(), 3)
+                .withSecondRing();
+        List<NodeProcess> all = cluster.startAll();
+        awaitMembers(VIEW, all, "n1", "n2", "n3");
+        assertEquals(0, exec(all.get(2), "cib set-property batch-limit 9").exitCode());
+        assertEquals("9", ProcessCluster.property(awaitSameCib(VIEW, all), "batch-limit"));
+        String log = Files.readString(all.get(0).stateDir().resolve("vigil.log"));
+        assertFalse(log.contains("cluster.address2"), "no configuration error:\n" + log);
+    }
 }

@@ -27,6 +27,8 @@ final class ProcessCluster implements AutoCloseable {
     final Path key;
     final List<String> names = new ArrayList<>();
     final List<Integer> ports = new ArrayList<>();
+    /** Second-ring UDP ports (on 127.0.0.2), or empty for one ring. */
+    final List<Integer> ports2 = new ArrayList<>();
     final List<NodeProcess> nodes = new ArrayList<>();
     private final List<NodeProcess> others = new ArrayList<>();
 
@@ -39,6 +41,14 @@ final class ProcessCluster implements AutoCloseable {
             names.add("n" + i);
             ports.add(Vigil.freePort());
         }
+    }
+
+    /** Gives every node a second ring on 127.0.0.2 (UDP); call before starting nodes. */
+    ProcessCluster withSecondRing() {
+        for (int i = 0; i < names.size(); i++) {
+            ports2.add(Vigil.freePort());
+        }
+        return this;
     }
 
     static void keygen(Path file) {
@@ -58,15 +68,19 @@ final class ProcessCluster implements AutoCloseable {
         for (int i = 0; i < names.size(); i++) {
             b.append(i == 0 ? "" : ", ").append("{\"name\": \"").append(names.get(i))
                     .append("\", \"address\": \"127.0.0.1\", \"port\": ").append(ports.get(i))
-                    .append(", \"nodeId\": ").append(i + 1).append('}');
+                    .append(", \"nodeId\": ").append(i + 1)
+                    .append(ports2.isEmpty() ? "" : ", \"address2\": \"127.0.0.2\", \"port2\": " + ports2.get(i))
+                    .append('}');
         }
         return b.append(']').toString();
     }
 
     /** The {@code "cluster"} member of a node config. */
     String clusterJson(int port, Path keyFile) {
+        int i = ports.indexOf(port);
+        String ring2 = ports2.isEmpty() || i < 0 ? "" : ", \"address2\": \"127.0.0.2\", \"port2\": " + ports2.get(i);
         return "\"cluster\": {\"name\": \"" + clusterName + "\", \"bindAddress\": \"127.0.0.1\", \"port\": " + port
-                + ", \"peers\": " + peersJson() + ", \"keyFile\": \"" + keyFile + "\"}";
+                + ring2 + ", \"peers\": " + peersJson() + ", \"keyFile\": \"" + keyFile + "\"}";
     }
 
     /** Starts every configured node at once (as an operator starting a cluster would). */
@@ -169,8 +183,11 @@ final class ProcessCluster implements AutoCloseable {
     }
 
     /**
-     * Waits until every node answers {@code cib show} with the same text (other components, such as the controller,
-     * change the CIB too, so versions are compared, not predicted) and returns that text.
+     * Waits until every node answers {@code cib show} with the same version and the same text up to the status
+     * section (other components, such as the controller, change the CIB too, so versions are compared, not
+     * predicted) and returns the first node's text. The status section is left out of the text comparison because
+     * {@code CibChange.SetNodeState} copies its attributes with {@code Map.copyOf}, whose iteration order differs
+     * from JVM to JVM: equal content, different text.
      */
     static String awaitSameCib(Duration timeout, List<NodeProcess> nodes) {
         String[] same = new String[1];
@@ -178,13 +195,19 @@ final class ProcessCluster implements AutoCloseable {
                 timeout, 50, () -> {
                     List<String> shows = nodes.stream().map(n -> exec(n, "cib show"))
                             .map(r -> r == null || r.exitCode() != 0 ? null : r.out()).toList();
-                    if (shows.contains(null) || shows.stream().distinct().count() != 1) {
+                    if (shows.contains(null) || shows.stream().map(ProcessCluster::beforeStatus).distinct()
+                            .count() != 1) {
                         return false;
                     }
                     same[0] = shows.get(0);
                     return true;
                 });
         return same[0];
+    }
+
+    private static String beforeStatus(String cibShow) {
+        int at = cibShow.indexOf("\n  \"status\":");
+        return at < 0 ? cibShow : cibShow.substring(0, at);
     }
 
     /** The value of a cluster option in {@code cib show} output, or null. */

@@ -32,7 +32,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * copy by state transfer, applies changes in total order (see {@link ReplicatedCib}), and offers
  * {@link CibService} once it holds the cluster's copy (or knows it is alone).
  */
-@Component(immediate = true)
+// service = {}: not registered by DS (it would offer CibService before the cluster's copy is here, and twice);
+// the component registers CibService itself once ready.
+@Component(immediate = true, service = {})
 public class CibManagerComponent implements CibService {
 
     static final String TOPIC = ReplicatedCib.TOPIC;

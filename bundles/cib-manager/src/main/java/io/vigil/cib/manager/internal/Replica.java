@@ -12,6 +12,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import io.vigil.cib.CibException;
 import io.vigil.cib.change.CibChange;
 import io.vigil.cib.change.CibChanges;
@@ -71,6 +76,14 @@ final class Replica {
 
     CibSnapshot current() {
         return current;
+    }
+
+    /**
+     * The newest snapshot in delivery order, perhaps not yet durable here: what state transfer and offers must
+     * hand on, since they stand at this point of the total order.
+     */
+    synchronized CibSnapshot applied() {
+        return applied;
     }
 
     void addListener(CibListener l) {
@@ -193,13 +206,31 @@ final class Replica {
                 || before.version().adminEpoch() != after.version().adminEpoch();
     }
 
-    /** SHA-256 of the snapshot's JSON: a deterministic tie-breaker between equal versions. */
+    /**
+     * SHA-256 of the snapshot's JSON with object keys sorted: a deterministic tie-breaker between equal versions
+     * (the same content gives the same digest on every member, whatever order its maps were built in).
+     */
     static String digest(CibSnapshot s) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(CibJson.write(s).getBytes(StandardCharsets.UTF_8)));
+            String canonical = canonical(JsonParser.parseString(CibJson.write(s))).toString();
+            return HexFormat.of().formatHex(md.digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static JsonElement canonical(JsonElement e) {
+        if (e.isJsonObject()) {
+            JsonObject sorted = new JsonObject();
+            new java.util.TreeMap<>(e.getAsJsonObject().asMap()).forEach((k, v) -> sorted.add(k, canonical(v)));
+            return sorted;
+        }
+        if (e.isJsonArray()) {
+            JsonArray a = new JsonArray();
+            e.getAsJsonArray().forEach(x -> a.add(canonical(x)));
+            return a;
+        }
+        return e;
     }
 }

@@ -38,6 +38,7 @@ final class ReplicatedCib implements CibService, AutoCloseable {
 
     static final String TOPIC = "vigil.cib";
     private static final System.Logger LOG = System.getLogger(ReplicatedCib.class.getName());
+    private static final long[] REOFFER_MS = {1000, 3000};
 
     private final ClusterMessaging messaging;
     private final CibSnapshot loaded;
@@ -83,7 +84,7 @@ final class ReplicatedCib implements CibService, AutoCloseable {
     void start(long joinWaitMs) {
         registrations = List.of(
                 messaging.subscribe(TOPIC, this::deliver),
-                messaging.registerStateProvider(TOPIC, () -> Wire.encodeState(replica.current())),
+                messaging.registerStateProvider(TOPIC, () -> Wire.encodeState(replica.applied())),
                 messaging.addViewListener(this::viewChanged),
                 messaging.registerStateReceiver(TOPIC, this::stateReceived));
         if (messaging.view().size() <= 1) {
@@ -101,7 +102,7 @@ final class ReplicatedCib implements CibService, AutoCloseable {
             }
             ready = true;
         }
-        LOG.log(System.Logger.Level.INFO, "CIB " + replica.current().version() + " ready (" + why + ")");
+        LOG.log(System.Logger.Level.INFO, "CIB " + replica.applied().version() + " ready (" + why + ")");
         onReady.accept(why);
         if (messaging.view().size() > 1) {
             offer();
@@ -112,9 +113,19 @@ final class ReplicatedCib implements CibService, AutoCloseable {
         return ready;
     }
 
+    private void offerIfReady() {
+        try {
+            if (isReady() && messaging.view().size() > 1) {
+                offer();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "CIB re-offer failed: " + e);
+        }
+    }
+
     /** Offers this node's copy to every member; the highest copy wins everywhere (see {@link Replica#offer}). */
     private void offer() {
-        messaging.broadcast(TOPIC, Wire.encode(new Wire.Offer(messaging.localNodeName(), replica.current())));
+        messaging.broadcast(TOPIC, Wire.encode(new Wire.Offer(messaging.localNodeName(), replica.applied())));
     }
 
     @Override
@@ -228,7 +239,12 @@ final class ReplicatedCib implements CibService, AutoCloseable {
         if ((current.merge() || joined) && isReady()) {
             // Partitions healed or members joined (perhaps with a newer persisted copy, or before this node could
             // hand them its state): every member offers its copy, and the same winner is chosen everywhere.
+            // Offered again a little later: without virtual synchrony a broadcast sent while the merge view is
+            // still being installed elsewhere can be lost, and a repeated offer changes nothing once converged.
             offer();
+            for (long delay : REOFFER_MS) {
+                timer.schedule(this::offerIfReady, delay, TimeUnit.MILLISECONDS);
+            }
         }
     }
 }
