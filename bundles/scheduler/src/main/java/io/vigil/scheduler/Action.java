@@ -24,7 +24,7 @@ public record Action(int id, String key, ActionKind kind, String resource, Strin
 
     public Action {
         params = Map.copyOf(params);
-        inputs = List.copyOf(inputs);
+        inputs = inputs instanceof io.vigil.scheduler.engine.IntList ? inputs : List.copyOf(inputs);
     }
 
     @Override

@@ -27,7 +27,8 @@ public record Transition(List<Action> actions, TransitionSummary summary, List<S
 
     public Transition {
         actions = List.copyOf(actions);
-        scores = List.copyOf(scores);
+        // the engine's score table is already unmodifiable (and built lazily: it is large)
+        scores = scores.getClass().getName().startsWith("io.vigil.scheduler.engine.") ? scores : List.copyOf(scores);
         explanations = Collections.unmodifiableMap(new TreeMap<>(explanations));
         TreeMap<String, List<Placement>> fp = new TreeMap<>();
         finalPlacement.forEach((k, v) -> {

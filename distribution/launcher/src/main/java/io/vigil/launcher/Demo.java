@@ -266,10 +266,16 @@ final class Demo {
         }
     }
 
+    /** A free port below the ephemeral range, so the nodes' own outgoing connections cannot take it first. */
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = 20000 + r.nextInt(12000);
+            if (isFree(port)) {
+                return port;
+            }
         }
+        throw new IOException("no free TCP port between 20000 and 32000 on 127.0.0.1");
     }
 
     /** A base port such that base..base+n-1 and their failure-detection ports (+100) are free. */

@@ -60,6 +60,8 @@ final class DesignatedController {
     private final BooleanSupplier allNodesPresent;
     private final BooleanSupplier mayAct;
     private final long startedNanos = System.nanoTime();
+    /** Whether every configured node has been seen since this node started (then dc-deadtime is over). */
+    private boolean everComplete;
     private final ScheduledExecutorService loop;
     private final Clock clock;
     private final long leaseNanos;
@@ -105,6 +107,7 @@ final class DesignatedController {
     // ---- events ----
 
     void viewChanged(MembershipView previous, MembershipView current) {
+        everComplete |= allNodesPresent.getAsBoolean();
         this.view = current;
         this.viewInstalledNanos = System.nanoTime();
         boolean wasDc = dc;
@@ -162,6 +165,7 @@ final class DesignatedController {
     }
 
     void quorumChanged() {
+        everComplete |= allNodesPresent.getAsBoolean();
         if (dc) {
             requestSchedule(0);
         }
@@ -252,7 +256,8 @@ final class DesignatedController {
         }
         CibSnapshot current = cib.current();
         long deadtime = TimeUnit.MILLISECONDS.toNanos(current.configuration().properties().dcDeadtimeMs());
-        if (!allNodesPresent.getAsBoolean() && System.nanoTime() - startedNanos < deadtime) {
+        everComplete |= allNodesPresent.getAsBoolean();
+        if (!everComplete && System.nanoTime() - startedNanos < deadtime) {
             // Pacemaker's dc-deadtime: right after start, a partial view is more likely a slow peer than a lost one;
             // wait for every configured node (or the dead time) before acting.
             loop.schedule(() -> requestSchedule(0), 200, TimeUnit.MILLISECONDS);
@@ -270,6 +275,8 @@ final class DesignatedController {
         }
         Map<String, String> attrs = new LinkedHashMap<>(current.attributes());
         attrs.put("have-quorum", quorate.getAsBoolean() ? "1" : "0");
+        // the status this controller writes has per-operation fail counts (feature set 3.0.13 and later)
+        attrs.putIfAbsent("crm_feature_set", "3.16.2");
         current.configuration().nodeByName(me).ifPresent(n -> attrs.put("dc-uuid", n.id()));
         CibSnapshot input = current.withAttributes(attrs);
         Instant now = clock.instant();

@@ -19,9 +19,14 @@ final class Act {
     /** Node-level action (fencing, shutdown). */
     boolean nodeAction;
     String reason;
-    final Map<String, String> meta = new TreeMap<>();
-    final List<Order> before = new ArrayList<>();
-    final List<Order> after = new ArrayList<>();
+    /** Extra parameters (probe, interval, stonith_action); allocated on first use: most actions have none. */
+    private Map<String, String> meta;
+    /** Index in the output graph, -1 when not part of it. */
+    int graphId = -1;
+    final List<Order> before = new ArrayList<>(0);
+    final List<Order> after = new ArrayList<>(0);
+    /** A probe (one-shot monitor): its only meta is probe=true, so no map is kept for it. */
+    boolean probe;
 
     Act(int seq, String key, String task, Rsc rsc, SNode node, long intervalMs) {
         this.seq = seq;
@@ -30,6 +35,22 @@ final class Act {
         this.rsc = rsc;
         this.node = node;
         this.intervalMs = intervalMs;
+    }
+
+    Map<String, String> meta() {
+        if (meta == null) {
+            meta = new TreeMap<>();
+        }
+        return meta;
+    }
+
+    private static final Map<String, String> PROBE_META = Map.of("probe", "true");
+
+    Map<String, String> metaOrEmpty() {
+        if (meta == null) {
+            return probe ? PROBE_META : Map.of();
+        }
+        return meta;
     }
 
     boolean required() {

@@ -42,8 +42,7 @@ final class ActionGraph {
             return;
         }
         PrimitiveRsc p = (PrimitiveRsc) a.rsc;
-        boolean needsNothing = !ctx.stonithEnabled && "ignore".equals(ctx.noQuorumPolicy) && !p.isFencingDevice();
-        if (needsNothing || ctx.haveQuorum) {
+        if ("nothing".equals(p.requires()) || ctx.haveQuorum) {
             return;
         }
         String policy = ctx.noQuorumPolicy;
@@ -157,13 +156,10 @@ final class ActionGraph {
                 }
             }
         }
-        if (wasRunnable && !a.runnable && blockOnChange) {
+        if (wasRunnable && !a.runnable) {
             blockColocated(a);
         }
     }
-
-    /** Whether actions that become unrunnable while propagating block their colocated dependents too. */
-    private static final boolean blockOnChange = true;
 
     /**
      * Propagates optional/runnable flags along the orderings until nothing changes (a worklist: only orderings

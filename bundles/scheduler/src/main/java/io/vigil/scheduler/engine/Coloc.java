@@ -119,11 +119,14 @@ final class Coloc {
         if (attr == null) {
             attr = "#uname";
         }
+        // node names and ids are unique: the only node matching n is n itself
+        boolean unique = "#uname".equals(attr) || "#id".equals(attr);
         for (SNode n : rsc.ctx.nodes) {
             if (!nodes.has(n)) {
                 continue;
             }
-            int score = bestScoreMatching(rsc, attr, n.attr(attr));
+            int score = unique ? (rsc.allowed.has(n) && n.available() ? rsc.allowed.get(n) : -Scores.INF)
+                    : bestScoreMatching(rsc, attr, n.attr(attr));
             int cur = nodes.get(n);
             if (factor < 0 && score < 0) {
                 continue;

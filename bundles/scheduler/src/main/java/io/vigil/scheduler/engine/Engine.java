@@ -28,7 +28,7 @@ public final class Engine {
     final Map<String, Rsc> byId = new LinkedHashMap<>();
     final List<Colocation> colocations = new ArrayList<>();
     final ActionGraph graph = new ActionGraph(this);
-    final ScoreLog scoreLog = new ScoreLog();
+    final ScoreLog scoreLog = new ScoreLog(nodes);
     final List<String> warnings = new ArrayList<>();
 
     boolean symmetric;
@@ -123,6 +123,54 @@ public final class Engine {
             }
         }
         return out;
+    }
+
+    private final java.util.IdentityHashMap<io.vigil.cib.model.Operation, Long> intervals =
+            new java.util.IdentityHashMap<>();
+
+    /** An operation definition's interval, parsed once (clone instances share their definitions). */
+    long interval(io.vigil.cib.model.Operation op) {
+        Long v = intervals.get(op);
+        if (v == null) {
+            v = op.intervalMs();
+            intervals.put(op, v);
+        }
+        return v;
+    }
+
+    private Boolean legacyFailCounts;
+
+    /** Whether the CIB predates per-operation fail counts (crm_feature_set below 3.0.13). */
+    boolean legacyFailCounts() {
+        if (legacyFailCounts == null) {
+            legacyFailCounts = compareVersion(cib.attributes().get("crm_feature_set"), "3.0.13") < 0;
+        }
+        return legacyFailCounts;
+    }
+
+    /** Pacemaker's compare_version: dotted numbers; a missing version sorts first. */
+    static int compareVersion(String a, String b) {
+        if (a == null) {
+            return b == null ? 0 : -1;
+        }
+        String[] x = a.trim().split("\\.");
+        String[] y = b.trim().split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            long p = i < x.length ? parse(x[i]) : 0;
+            long q = i < y.length ? parse(y[i]) : 0;
+            if (p != q) {
+                return p < q ? -1 : 1;
+            }
+        }
+        return 0;
+    }
+
+    private static long parse(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     boolean canFence(SNode n) {

@@ -25,7 +25,7 @@ final class Fencing {
             Act f = ctx.graph.newAction("stonith-" + n.name + "-" + ctx.stonithAction, "stonith", null, n, 0);
             f.nodeAction = true;
             f.optional = false;
-            f.meta.put("stonith_action", ctx.stonithAction);
+            f.meta().put("stonith_action", ctx.stonithAction);
             n.fenceScheduled = true;
             fencing.add(f);
             if (previous != null && !ctx.concurrentFencing) {

@@ -36,16 +36,41 @@ final class Locations {
         for (Rsc r : ctx.resources) {
             stickiness(r);
         }
+        // Fail counts against migration-threshold: only the resources named in a node's fail-count attributes
+        java.util.Map<String, List<PrimitiveRsc>> byName = null;
         for (SNode n : ctx.nodes) {
-            for (Rsc r : ctx.resources) {
-                for (PrimitiveRsc p : r.primitives()) {
-                    int fc = OpHistory.failCount(ctx, p, n, false);
-                    if (p.migrationThreshold > 0 && fc > 0 && fc >= p.migrationThreshold) {
-                        OpHistory.anonymousParent(p).addLocation(n, -Scores.INF);
-                        if (OpHistory.anonymousParent(p) != p) {
-                            for (Rsc i : OpHistory.anonymousParent(p).children()) {
-                                i.applyLocation(n, -Scores.INF, Role.UNKNOWN);
-                            }
+            java.util.Map<String, long[]> counts = n.failCounts(ctx.legacyFailCounts());
+            if (counts.isEmpty()) {
+                continue;
+            }
+            if (byName == null) {
+                byName = new java.util.HashMap<>();
+                for (Rsc r : ctx.resources) {
+                    for (PrimitiveRsc p : r.primitives()) {
+                        byName.computeIfAbsent(p.baseId(), k -> new ArrayList<>()).add(p);
+                        if (!p.id.equals(p.baseId())) {
+                            byName.computeIfAbsent(p.id, k -> new ArrayList<>()).add(p);
+                        }
+                    }
+                }
+            }
+            java.util.Set<PrimitiveRsc> named = new java.util.LinkedHashSet<>();
+            for (String rsc : new java.util.TreeSet<>(counts.keySet())) {
+                List<PrimitiveRsc> l = byName.get(rsc);
+                if (l != null) {
+                    named.addAll(l);
+                }
+            }
+            for (PrimitiveRsc p : named) {
+                if (p.failureIgnored) {
+                    continue; // failures ignored (on-fail=ignore): so is the migration threshold
+                }
+                int fc = OpHistory.failCount(ctx, p, n, false);
+                if (p.migrationThreshold > 0 && fc > 0 && fc >= p.migrationThreshold) {
+                    OpHistory.anonymousParent(p).addLocation(n, -Scores.INF);
+                    if (OpHistory.anonymousParent(p) != p) {
+                        for (Rsc i : OpHistory.anonymousParent(p).children()) {
+                            i.applyLocation(n, -Scores.INF, Role.UNKNOWN);
                         }
                     }
                 }
@@ -119,7 +144,7 @@ final class Locations {
             for (Rule rule : lc.rules()) {
                 Role rr = rule.role() != null ? Role.parse(rule.role()) : role;
                 for (SNode n : ctx.nodes) {
-                    if (!Rules.eval(rule, n, ctx.now)) {
+                    if (!Rules.eval(rule, n, ctx.now, r)) {
                         continue;
                     }
                     int score;

@@ -39,7 +39,7 @@ final class NodeOnline {
                 online = crmdOnline;
             } else if (inCcm == null) {
                 fence(n, "peer has not been seen by the cluster");
-            } else if ("nack".equals(join)) {
+            } else if ("banned".equals(join) || "nack".equals(join)) {
                 fence(n, "peer failed Pacemaker membership criteria");
             } else if (!doTerminate && "down".equals(exp)) {
                 if (ns.inCcm() || crmdOnline) {

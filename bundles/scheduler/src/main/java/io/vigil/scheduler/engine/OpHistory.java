@@ -1,7 +1,6 @@
 package io.vigil.scheduler.engine;
 
 import io.vigil.cib.model.FailCount;
-import io.vigil.cib.model.LrmRscOp;
 
 import java.util.List;
 import java.util.Map;
@@ -11,17 +10,8 @@ final class OpHistory {
     private OpHistory() {
     }
 
-    static int targetRc(LrmRscOp op) {
-        String k = op.transitionKey();
-        if (k == null) {
-            return -1;
-        }
-        String[] parts = k.split(":");
-        try {
-            return parts.length >= 3 ? Integer.parseInt(parts[2]) : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+    static int targetRc(Op op) {
+        return op.targetRc();
     }
 
     static int rank(String onFail) {
@@ -41,13 +31,13 @@ final class OpHistory {
     private static final class State {
         Role role = Role.UNKNOWN;
         String onFail = "ignore";
-        LrmRscOp lastFailure;
+        Op lastFailure;
     }
 
-    static void unpack(Engine ctx, PrimitiveRsc p, SNode node, List<LrmRscOp> ops) {
+    static void unpack(Engine ctx, PrimitiveRsc p, SNode node, List<Op> ops) {
         Role saved = p.role;
         State st = new State();
-        for (LrmRscOp op : ops) {
+        for (Op op : ops) {
             String task = op.operation();
             if (task == null || "notify".equals(task) || "meta-data".equals(task)) {
                 continue;
@@ -72,7 +62,7 @@ final class OpHistory {
         st.role = p.inPromotable() ? Role.UNPROMOTED : Role.STARTED;
     }
 
-    private static void one(Engine ctx, PrimitiveRsc p, SNode node, LrmRscOp op, State st) {
+    private static void one(Engine ctx, PrimitiveRsc p, SNode node, Op op, State st) {
         String task = op.operation();
         int rc = op.rcCode();
         int status = op.opStatus();
@@ -193,7 +183,7 @@ final class OpHistory {
         p.block = true;
     }
 
-    private static void updateState(PrimitiveRsc p, String task, int rc, LrmRscOp op, State st) {
+    private static void updateState(PrimitiveRsc p, String task, int rc, Op op, State st) {
         boolean clear = false;
         if (rc == 5) {
             st.role = Role.STOPPED;
@@ -242,11 +232,11 @@ final class OpHistory {
         }
     }
 
-    private static String key(LrmRscOp op) {
+    private static String key(Op op) {
         return op.operation() + "_" + op.intervalMs();
     }
 
-    private static void failure(Engine ctx, PrimitiveRsc p, SNode node, LrmRscOp op, String task, int rc,
+    private static void failure(Engine ctx, PrimitiveRsc p, SNode node, Op op, String task, int rc,
                                 boolean probe, String policy, State st) {
         if (rank(st.onFail) < rank(policy)) {
             st.onFail = policy;
@@ -287,7 +277,7 @@ final class OpHistory {
     }
 
     /** check_operation_expiry: failure-timeout elapsed and no unexpired fail count. */
-    private static boolean expired(Engine ctx, PrimitiveRsc p, SNode node, LrmRscOp op, int rc, int target,
+    private static boolean expired(Engine ctx, PrimitiveRsc p, SNode node, Op op, int rc, int target,
                                    boolean probe) {
         if (p.failureTimeoutMs <= 0) {
             return false;
@@ -317,28 +307,50 @@ final class OpHistory {
      * a count whose last failure is older than failure-timeout counts as 0.
      */
     static int failCount(Engine ctx, PrimitiveRsc p, SNode node, boolean includeExpired) {
-        int total = 0;
-        long lastFailure = 0;
-        String base = p.baseId();
-        for (Map.Entry<String, String> e : node.attrs.entrySet()) {
-            var fc = FailCount.parse(FailCount.FAIL_COUNT, e.getKey(), e.getValue());
-            if (fc.isPresent() && (fc.get().resource().equals(base) || fc.get().resource().equals(p.id))) {
-                total = Scores.add(total, fc.get().count().value());
+        Map<String, long[]> counts = node.failCounts(ctx.legacyFailCounts());
+        long[] a = counts.get(p.baseId());
+        long[] b = p.id.equals(p.baseId()) ? null : counts.get(p.id);
+        if (a == null && b == null) {
+            return 0;
+        }
+        int total = Scores.add(a == null ? 0 : (int) a[0], b == null ? 0 : (int) b[0]);
+        long lastFailure = Math.max(a == null ? 0 : a[1], b == null ? 0 : b[1]);
+        if (!includeExpired && total > 0 && p.failureTimeoutMs > 0 && lastFailure > 0
+                && ctx.nowSec > lastFailure + p.failureTimeoutMs / 1000) {
+            return 0;
+        }
+        return total;
+    }
+
+    /** Parses a node's fail-count and last-failure attributes: resource name -> {count, last failure}. */
+    static Map<String, long[]> parseFailCounts(Map<String, String> attrs, boolean legacy) {
+        Map<String, long[]> out = new java.util.HashMap<>();
+        for (Map.Entry<String, String> e : attrs.entrySet()) {
+            String k = e.getKey();
+            if (!k.startsWith("fail-count-") && !k.startsWith("last-failure-")) {
+                continue;
             }
-            var lf = FailCount.parse(FailCount.LAST_FAILURE, e.getKey(), e.getValue());
-            if (lf.isPresent() && (lf.get().resource().equals(base) || lf.get().resource().equals(p.id))) {
+            // CIBs from feature set 3.0.13 on count failures per operation (fail-count-rsc#op_interval); older
+            // ones per resource: only the matching form counts
+            if (legacy == (k.indexOf('#') >= 0)) {
+                continue;
+            }
+            var fc = FailCount.parse(FailCount.FAIL_COUNT, k, e.getValue());
+            if (fc.isPresent()) {
+                long[] v = out.computeIfAbsent(fc.get().resource(), x -> new long[2]);
+                v[0] = Scores.add((int) v[0], fc.get().count().value());
+            }
+            var lf = FailCount.parse(FailCount.LAST_FAILURE, k, e.getValue());
+            if (lf.isPresent()) {
+                long[] v = out.computeIfAbsent(lf.get().resource(), x -> new long[2]);
                 try {
-                    lastFailure = Math.max(lastFailure, Long.parseLong(lf.get().value().trim()));
+                    v[1] = Math.max(v[1], Long.parseLong(lf.get().value().trim()));
                 } catch (NumberFormatException ignored) {
                     // not a timestamp
                 }
             }
         }
-        if (!includeExpired && total > 0 && p.failureTimeoutMs > 0 && lastFailure > 0
-                && ctx.nowSec >= lastFailure + p.failureTimeoutMs / 1000) {
-            return 0;
-        }
-        return total;
+        return out;
     }
 
     /** process_rsc_state: fencing, on-fail handling and "running on". */
@@ -374,6 +386,14 @@ final class OpHistory {
         if (p.role != Role.STOPPED && p.role != Role.UNKNOWN) {
             if (!p.runningOn.contains(node)) {
                 p.runningOn.add(node);
+                // native_add_running: a resource on a maintenance node is unmanaged, and an unmanaged resource
+                // stays where it is
+                if (node.maintenance) {
+                    p.managed = false;
+                }
+                if (!p.managed) {
+                    p.addLocation(node, Scores.INF);
+                }
             }
             switch (onFail) {
                 case "ignore" -> {

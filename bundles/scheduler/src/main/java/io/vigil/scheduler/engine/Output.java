@@ -30,22 +30,53 @@ final class Output {
                 included.add(a);
             }
         }
-        included.sort(Comparator.comparingInt(a -> a.seq));
-        Map<Act, Integer> ids = new HashMap<>();
-        for (Act a : included) {
-            ids.put(a, ids.size());
+        // graph.actions is in creation (seq) order already
+        for (int i = 0; i < included.size(); i++) {
+            included.get(i).graphId = i;
         }
-        List<Action> actions = new ArrayList<>();
-        for (Act a : included) {
-            List<Integer> inputs = new ArrayList<>();
-            for (Order o : a.before) {
-                Integer id = ids.get(o.first);
-                if (id != null && !inputs.contains(id)) {
-                    inputs.add(id);
+        List<PrimitiveRsc> probed = new ArrayList<>();
+        int next = included.size();
+        for (Rsc r : ctx.resources) {
+            for (PrimitiveRsc p : r.primitives()) {
+                if (p.probes != null && !p.probes.isEmpty()) {
+                    p.probeBaseId = next;
+                    next += p.probes.size();
+                    probed.add(p);
                 }
             }
-            inputs.sort(Integer::compare);
-            actions.add(toAction(a, ids.get(a), inputs));
+        }
+        List<Action> actions = new ArrayList<>(next);
+        for (Act a : included) {
+            int probes = a.rsc instanceof PrimitiveRsc p && p.probes != null && "start".equals(a.task)
+                    ? p.probes.size() : 0;
+            int[] ids = new int[a.before.size() + probes];
+            int k = 0;
+            for (Order o : a.before) {
+                if (o.first.graphId >= 0) {
+                    ids[k++] = o.first.graphId;
+                }
+            }
+            for (int i = 0; i < probes; i++) {
+                ids[k++] = ((PrimitiveRsc) a.rsc).probeBaseId + i;
+            }
+            java.util.Arrays.sort(ids, 0, k);
+            int distinct = 0;
+            for (int i = 0; i < k; i++) {
+                if (i == 0 || ids[i] != ids[i - 1]) {
+                    ids[distinct++] = ids[i];
+                }
+            }
+            List<Integer> inputs = new IntList(distinct == ids.length ? ids : java.util.Arrays.copyOf(ids, distinct));
+            actions.add(toAction(a, a.graphId, inputs));
+        }
+        List<Integer> none = new IntList(new int[0]);
+        for (PrimitiveRsc p : probed) {
+            String key = p.id + "_monitor_0";
+            PrimitiveRsc.Params params = p.params(p.probeKey(), "monitor", 0, PROBE_META);
+            for (int i = 0; i < p.probes.size(); i++) {
+                actions.add(new Action(p.probeBaseId + i, key, ActionKind.PROBE, p.id, p.probes.get(i).name, 0,
+                        params.timeoutMs(), params.params(), false, true, none));
+            }
         }
         List<SummaryLine> lines = new ArrayList<>();
         for (Rsc r : ctx.resources) {
@@ -65,8 +96,7 @@ final class Output {
         for (SNode n : ctx.nodes) {
             states.put(n.name, state(n));
         }
-        List<ScoreEntry> scores = new ArrayList<>(ctx.scoreLog.entries);
-        scores.sort(Comparator.comparing(ScoreEntry::text));
+        List<ScoreEntry> scores = ctx.scoreLog.table();
         return new Transition(actions, new TransitionSummary(fenced, List.of(), lines), scores, explain, fin,
                 fenced, states, ctx.warnings);
     }
@@ -104,6 +134,8 @@ final class Output {
         return "online";
     }
 
+    private static final Map<String, String> PROBE_META = Map.of("probe", "true");
+
     private Action toAction(Act a, int id, List<Integer> inputs) {
         ActionKind kind = switch (a.task) {
             case "start" -> ActionKind.START;
@@ -120,18 +152,17 @@ final class Output {
             case "cancel" -> ActionKind.CANCEL;
             default -> ActionKind.NOTIFIED;
         };
-        Map<String, String> params = new TreeMap<>(a.meta);
+        Map<String, String> params;
         long timeout = 0;
         if (a.rsc instanceof PrimitiveRsc p) {
-            params.putAll(p.config.instanceAttributes().unconditional());
-            timeout = p.timeoutMs(a.task, a.intervalMs);
-            params.put("CRM_meta_timeout", Long.toString(timeout));
-            params.put("CRM_meta_interval", Long.toString(a.intervalMs));
-            if (p.instanceNo >= 0) {
-                params.put("CRM_meta_clone", Integer.toString(p.instanceNo));
+            PrimitiveRsc.Params cached = p.params(a.key, a.task, a.intervalMs, a.metaOrEmpty());
+            params = cached.params();
+            timeout = cached.timeoutMs();
+        } else {
+            params = Map.copyOf(a.metaOrEmpty());
+            if (kind == ActionKind.FENCE) {
+                timeout = ctx.props.stonithTimeoutMs();
             }
-        } else if (kind == ActionKind.FENCE) {
-            timeout = ctx.props.stonithTimeoutMs();
         }
         boolean pseudo = a.pseudo || (a.rsc != null && !(a.rsc instanceof PrimitiveRsc));
         return new Action(id, a.key, kind, a.rsc == null ? null : a.rsc.id, a.node == null ? null : a.node.name,

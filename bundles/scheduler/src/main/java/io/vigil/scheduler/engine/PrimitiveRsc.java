@@ -16,6 +16,10 @@ import java.util.Set;
 final class PrimitiveRsc extends Rsc {
     final Primitive config;
     int instanceNo = -1;
+    /** Nodes this resource is probed on (null: none). */
+    List<SNode> probes;
+    /** Graph id of the first probe (probes get consecutive ids). */
+    int probeBaseId;
     /** The lrm_resource id this instance's history was recorded under (Pacemaker's clone_name). */
     String historyName;
     /** Recurring monitors recorded in history, per node: "interval@node". */
@@ -70,10 +74,13 @@ final class PrimitiveRsc extends Rsc {
                 return v;
             }
         }
-        if (isFencingDevice() || !ctx.stonithEnabled) {
+        if (isFencingDevice()) {
             return "quorum";
         }
-        return "fencing";
+        if (ctx.stonithEnabled) {
+            return "fencing";
+        }
+        return "ignore".equals(ctx.noQuorumPolicy) ? "nothing" : "quorum";
     }
 
     // ---- assignment ---------------------------------------------------------------------------
@@ -395,6 +402,38 @@ final class PrimitiveRsc extends Rsc {
         }
     }
 
+    private final String probeKey = "probe";
+
+    /** Cache key for the probe's parameters (distinct from every action key, compared by identity). */
+    String probeKey() {
+        return probeKey;
+    }
+
+    /** Agent parameters of one action (shared by the actions that differ only by node) and its timeout. */
+    record Params(Map<String, String> params, long timeoutMs) {
+    }
+
+    private final Map<String, Params> paramCache = new java.util.IdentityHashMap<>(4);
+
+    /** {@code key} is the action key, one shared string per task and interval (the action's own meta follows). */
+    Params params(String key, String task, long intervalMs, Map<String, String> actionMeta) {
+        String k = key;
+        Params cached = paramCache.get(k);
+        if (cached == null) {
+            Map<String, String> m = new java.util.TreeMap<>(actionMeta);
+            m.putAll(config.instanceAttributes().unconditional());
+            long timeout = timeoutMs(task, intervalMs);
+            m.put("CRM_meta_timeout", Long.toString(timeout));
+            m.put("CRM_meta_interval", Long.toString(intervalMs));
+            if (instanceNo >= 0) {
+                m.put("CRM_meta_clone", Integer.toString(instanceNo));
+            }
+            cached = new Params(Map.copyOf(m), timeout);
+            paramCache.put(k, cached);
+        }
+        return cached;
+    }
+
     /** Timeout of an operation: its definition, op_defaults, else 20 s. */
     long timeoutMs(String task, long intervalMs) {
         Operation op = findOp(task, intervalMs);
@@ -407,7 +446,7 @@ final class PrimitiveRsc extends Rsc {
 
     Operation findOp(String task, long intervalMs) {
         for (Operation op : config.operations()) {
-            if (task.equals(op.name()) && op.intervalMs() == intervalMs
+            if (task.equals(op.name()) && ctx.interval(op) == intervalMs
                     && !"false".equalsIgnoreCase(op.otherAttributes().getOrDefault("enabled", "true"))) {
                 return op;
             }
@@ -431,7 +470,7 @@ final class PrimitiveRsc extends Rsc {
         if ("demote".equals(task) && v == null) {
             for (Operation o : config.operations()) {
                 if (o.onFail() != null && "monitor".equals(o.name()) && Role.parse(o.role()) == Role.PROMOTED
-                        && o.intervalMs() > 0 && !"demote".equals(o.onFail())) {
+                        && ctx.interval(o) > 0 && !"demote".equals(o.onFail())) {
                     v = o.onFail();
                     break;
                 }
@@ -464,8 +503,11 @@ final class PrimitiveRsc extends Rsc {
 
     @Override
     void collectFinal(Map<String, List<Placement>> out) {
-        List<Placement> list = out.computeIfAbsent(baseId(), k -> new ArrayList<>());
-        list.addAll(FinalState.of(this));
+        List<Placement> placed = FinalState.of(this);
+        if (orphan && placed.isEmpty()) {
+            return; // a stopped orphan is gone from the cluster's view
+        }
+        out.computeIfAbsent(baseId(), k -> new ArrayList<>()).addAll(placed);
     }
 
     boolean promotableRoleNames() {

@@ -1,5 +1,7 @@
 package io.vigil.scheduler.engine;
 
+import java.util.ArrayList;
+
 /** One-shot monitors where a resource's state on a node is unknown (no history there). */
 final class Probes {
     private final Engine ctx;
@@ -40,16 +42,26 @@ final class Probes {
     }
 
     private void probe(PrimitiveRsc p, SNode n) {
-        if (!n.online || n.unclean || n.pending || n.shutdown || n.maintenance || !p.managed) {
+        if (!n.online || n.unclean || n.maintenance || !p.managed || p.orphan) {
             return;
         }
         if (p.knownOn.contains(n) || p.runningOn.contains(n)) {
             return;
         }
-        Act probe = p.action("monitor", n, false, 0);
-        probe.meta.put("probe", "true");
-        for (Act start : p.actionsFor("start")) {
-            ctx.graph.order(probe, start, Order.OPTIONAL);
+        if (n.pending) {
+            // a probe on a pending node cannot run yet: until it can, a resource not active anywhere cannot start
+            Act probe = p.action("monitor", n, false, 0);
+            probe.probe = true;
+            for (Act start : p.actionsFor("start")) {
+                ctx.graph.order(probe, start, p.runningOn.isEmpty() ? Order.RUNNABLE_LEFT : Order.OPTIONAL);
+            }
+            return;
         }
+        // Probes are always required and runnable, and only ever come first in optional orderings before the
+        // resource's starts: they are kept as (resource, node) pairs and become graph actions at output time.
+        if (p.probes == null) {
+            p.probes = new ArrayList<>(ctx.nodes.size());
+        }
+        p.probes.add(n);
     }
 }

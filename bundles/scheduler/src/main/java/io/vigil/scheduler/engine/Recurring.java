@@ -13,7 +13,7 @@ final class Recurring {
         }
         Act start = r.findAction("start", r.allocatedTo);
         for (Operation op : r.config.operations()) {
-            if (!"monitor".equals(op.name()) || op.intervalMs() <= 0 || !PrimitiveRsc.enabled(op)) {
+            if (!"monitor".equals(op.name()) || r.ctx.interval(op) <= 0 || !PrimitiveRsc.enabled(op)) {
                 continue;
             }
             Role opRole = Role.parse(op.role());
@@ -24,11 +24,11 @@ final class Recurring {
             if (opRole != Role.UNKNOWN && opRole != Role.STARTED && opRole != target) {
                 continue;
             }
-            boolean known = r.activeMonitors.contains(op.intervalMs() + "@" + r.allocatedTo.name);
+            boolean known = r.activeMonitors.contains(r.ctx.interval(op) + "@" + r.allocatedTo.name);
             boolean optional = known && (start == null || start.optional) && r.role == target
                     || (known && r.role == target && start == null);
-            Act m = r.action("monitor", r.allocatedTo, optional, op.intervalMs());
-            m.meta.put("interval", Long.toString(op.intervalMs()));
+            Act m = r.action("monitor", r.allocatedTo, optional, r.ctx.interval(op));
+            m.meta().put("interval", Long.toString(r.ctx.interval(op)));
             if (start != null) {
                 r.ctx.graph.order(start, m, Order.IMPLIES_THEN | Order.RUNNABLE_LEFT);
                 if (!start.runnable) {

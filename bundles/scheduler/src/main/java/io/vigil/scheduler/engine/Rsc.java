@@ -26,6 +26,8 @@ abstract class Rsc {
     boolean notify;
     String multipleActive = "stop_start";
 
+    /** The configured target-role as the scheduler applies it (cached: meta does not change). */
+    Role targetRole;
     Role role = Role.STOPPED;
     Role nextRole = Role.UNKNOWN;
     final List<SNode> runningOn = new ArrayList<>();
@@ -48,7 +50,9 @@ abstract class Rsc {
     final List<Colocation> withThis = new ArrayList<>();
 
     final List<Act> actions = new ArrayList<>();
-    private final Map<String, Act> actionIndex = new HashMap<>();
+    /** Actions by task (with interval for recurring ones): slot 0 node-less, slot i+1 on node index i. */
+    private final Map<String, Act[]> actionIndex = new HashMap<>(4);
+    private final Map<String, String> actionKeys = new HashMap<>(4);
     String explanation;
 
     Rsc(Engine ctx, String id, Rsc parent, Map<String, String> meta) {
@@ -76,11 +80,16 @@ abstract class Rsc {
         return r;
     }
 
-    /** Every primitive inside (or this). */
+    private List<PrimitiveRsc> primitives;
+
+    /** Every primitive inside (or this); the tree is fixed once unpacked, so the list is computed once. */
     List<PrimitiveRsc> primitives() {
-        List<PrimitiveRsc> out = new ArrayList<>();
-        collectPrimitives(out);
-        return out;
+        if (primitives == null) {
+            List<PrimitiveRsc> out = new ArrayList<>();
+            collectPrimitives(out);
+            primitives = java.util.Collections.unmodifiableList(out);
+        }
+        return primitives;
     }
 
     void collectPrimitives(List<PrimitiveRsc> out) {
@@ -143,7 +152,8 @@ abstract class Rsc {
     abstract void internalConstraints();
 
     Act findAction(String task, SNode node) {
-        return actionIndex.get(task + "@" + (node == null ? "" : node.name));
+        Act[] slots = actionIndex.get(task);
+        return slots == null ? null : slots[node == null ? 0 : node.index + 1];
     }
 
     /** custom_action: find or create; a required request clears the optional flag. */
@@ -152,11 +162,23 @@ abstract class Rsc {
     }
 
     Act action(String task, SNode node, boolean optional, long intervalMs) {
-        String k = (intervalMs == 0 ? task : task + "_" + intervalMs) + "@" + (node == null ? "" : node.name);
-        Act a = actionIndex.get(k);
+        String k = intervalMs == 0 ? task : task + "_" + intervalMs;
+        Act[] slots = actionIndex.get(k);
+        if (slots == null) {
+            slots = new Act[ctx.nodes.size() + 1];
+            actionIndex.put(k, slots);
+        }
+        int slot = node == null ? 0 : node.index + 1;
+        Act a = slots[slot];
         if (a == null) {
-            a = ctx.graph.newAction(id + "_" + task + "_" + intervalMs, task, this, node, intervalMs);
-            actionIndex.put(k, a);
+            // the key is the same on every node: share the string
+            String key = actionKeys.get(k);
+            if (key == null) {
+                key = id + "_" + task + "_" + intervalMs;
+                actionKeys.put(k, key);
+            }
+            a = ctx.graph.newAction(key, task, this, node, intervalMs);
+            slots[slot] = a;
             actions.add(a);
             ctx.graph.initRunnable(a);
         }

@@ -17,12 +17,17 @@ final class Rules {
     }
 
     static boolean eval(Rule rule, SNode node, Instant now) {
+        return eval(rule, node, now, null);
+    }
+
+    /** With {@code rsc}: expressions with value-source param/meta compare with that resource's attributes. */
+    static boolean eval(Rule rule, SNode node, Instant now, Rsc rsc) {
         if (rule.conditions().isEmpty()) {
             return true;
         }
         boolean or = rule.isOr();
         for (RuleCondition c : rule.conditions()) {
-            boolean v = evalCondition(c, node, now);
+            boolean v = evalCondition(c, node, now, rsc);
             if (or && v) {
                 return true;
             }
@@ -33,12 +38,12 @@ final class Rules {
         return !or;
     }
 
-    private static boolean evalCondition(RuleCondition c, SNode node, Instant now) {
+    private static boolean evalCondition(RuleCondition c, SNode node, Instant now, Rsc rsc) {
         if (c instanceof Rule r) {
-            return eval(r, node, now);
+            return eval(r, node, now, rsc);
         }
         if (c instanceof Expression e) {
-            return expression(e, node);
+            return expression(e, node, rsc);
         }
         if (c instanceof DateExpression d) {
             return date(d, now);
@@ -47,6 +52,10 @@ final class Rules {
     }
 
     static boolean expression(Expression e, SNode node) {
+        return expression(e, node, null);
+    }
+
+    static boolean expression(Expression e, SNode node, Rsc rsc) {
         String op = e.operation() == null ? "" : e.operation().toLowerCase(Locale.ROOT);
         String actual = node == null ? null : node.attr(e.attribute());
         switch (op) {
@@ -58,6 +67,15 @@ final class Rules {
                 break;
         }
         String expected = e.value();
+        String source = e.valueSource() == null ? "literal" : e.valueSource().toLowerCase(Locale.ROOT);
+        if (rsc != null && expected != null && (source.equals("param") || source.equals("meta"))) {
+            if (source.equals("meta")) {
+                expected = rsc.meta.get(expected);
+            } else {
+                expected = rsc instanceof PrimitiveRsc p ? p.config.instanceAttributes().unconditional().get(expected)
+                        : null;
+            }
+        }
         if (actual == null || expected == null) {
             return "ne".equals(op) && (actual != null || expected != null);
         }

@@ -27,6 +27,18 @@ final class SNode {
     String fenceReason;
     int numResources;
 
+    private Map<String, long[]> failCounts;
+    private int failCountsAttrs = -1;
+
+    /** Fail counts by resource name, parsed once from the attributes (re-parsed if attributes were added). */
+    Map<String, long[]> failCounts(boolean legacy) {
+        if (failCounts == null || failCountsAttrs != attrs.size()) {
+            failCounts = OpHistory.parseFailCounts(attrs, legacy);
+            failCountsAttrs = attrs.size();
+        }
+        return failCounts;
+    }
+
     SNode(int index, String id, String name) {
         this.index = index;
         this.id = id;

@@ -1,7 +1,6 @@
 package io.vigil.scheduler.engine;
 
 import io.vigil.cib.model.LrmResource;
-import io.vigil.cib.model.LrmRscOp;
 import io.vigil.cib.model.NodeState;
 import io.vigil.cib.model.Truth;
 
@@ -16,6 +15,10 @@ final class StatusUnpacker {
     private final Engine ctx;
     /** (clone id + node) -> instance bound for anonymous clone history. */
     private final Map<String, Rsc> bound = new HashMap<>();
+    /** The instances in {@link #bound}'s values (a set, so membership tests stay cheap). */
+    private final java.util.Set<Rsc> boundInstances = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Per clone: index of the first instance that may still be free (instances before it are bound or active). */
+    private final Map<CloneRsc, Integer> firstFree = new java.util.IdentityHashMap<>();
     private Map<String, CloneRsc> cloneOfPrimitive;
     /** The entry just resolved is inactive history of an anonymous clone. */
     private boolean inactiveHistory;
@@ -90,6 +93,13 @@ final class StatusUnpacker {
     }
 
     static Role targetRole(Rsc r) {
+        if (r.targetRole == null) {
+            r.targetRole = computeTargetRole(r);
+        }
+        return r.targetRole;
+    }
+
+    private static Role computeTargetRole(Rsc r) {
         String v = r.meta.get("target-role");
         if (v == null || "default".equalsIgnoreCase(v)) {
             return Role.UNKNOWN;
@@ -125,11 +135,14 @@ final class StatusUnpacker {
     }
 
     private void unpackResource(SNode node, LrmResource lr) {
-        List<LrmRscOp> ops = new ArrayList<>(lr.ops());
+        List<Op> ops = new ArrayList<>(lr.ops().size());
+        for (io.vigil.cib.model.LrmRscOp o : lr.ops()) {
+            ops.add(Op.of(o));
+        }
         if (ops.isEmpty()) {
             return;
         }
-        ops.sort(Comparator.comparingInt(LrmRscOp::callId));
+        ops.sort(Comparator.comparingInt(Op::callId));
         PrimitiveRsc p = resolve(node, lr, ops);
         if (p == null) {
             return;
@@ -142,7 +155,7 @@ final class StatusUnpacker {
     }
 
     /** Finds the primitive (or clone instance) an lrm_resource entry belongs to. */
-    private PrimitiveRsc resolve(SNode node, LrmResource lr, List<LrmRscOp> ops) {
+    private PrimitiveRsc resolve(SNode node, LrmResource lr, List<Op> ops) {
         Rsc direct = ctx.byId.get(lr.id());
         if (direct instanceof PrimitiveRsc p && !(p.parent instanceof CloneRsc) && !(p.parent instanceof GroupRsc
                 && p.parent.parent instanceof CloneRsc)) {
@@ -163,6 +176,9 @@ final class StatusUnpacker {
         }
         CloneRsc clone = cloneOfPrimitive.get(base);
         if (clone == null) {
+            if (direct == null && ctx.byId.get(base) == null) {
+                return orphan(lr, ops);
+            }
             return null;
         }
         if (clone.unique && direct instanceof PrimitiveRsc p) {
@@ -174,10 +190,18 @@ final class StatusUnpacker {
         Rsc inst = bound.get(clone.id + "@" + node.name);
         boolean active = activeEntry(ops);
         if (inst == null) {
-            for (Rsc i : clone.instances) {
-                if (!bound.containsValue(i) && activeLocation(i) == null && !i.block) {
+            int from = firstFree.getOrDefault(clone, 0);
+            List<Rsc> all = clone.instances;
+            for (int k = from; k < all.size(); k++) {
+                Rsc i = all.get(k);
+                if (!boundInstances.contains(i) && activeLocation(i) == null && !i.block) {
                     inst = i;
                     break;
+                }
+                if (k == from && (boundInstances.contains(i) || activeLocation(i) != null)) {
+                    // bound or active instances never become free again
+                    from = k + 1;
+                    firstFree.put(clone, from);
                 }
             }
             if (inst == null) {
@@ -185,6 +209,7 @@ final class StatusUnpacker {
             }
             if (active) {
                 bound.put(clone.id + "@" + node.name, inst);
+                boundInstances.add(inst);
             }
         }
         for (PrimitiveRsc pp : inst.primitives()) {
@@ -198,6 +223,31 @@ final class StatusUnpacker {
         return null;
     }
 
+    /**
+     * History of a resource that is no longer configured: an orphan, stopped where it is active (or left alone
+     * when stop-orphan-resources is false).
+     */
+    private PrimitiveRsc orphan(LrmResource lr, List<Op> ops) {
+        Rsc known = ctx.byId.get(lr.id());
+        if (known instanceof PrimitiveRsc p && p.orphan) {
+            return p;
+        }
+        if (known != null || !activeEntry(ops)) {
+            return null;
+        }
+        io.vigil.cib.model.Primitive config = new io.vigil.cib.model.Primitive(lr.id(), null, lr.standard(),
+                lr.provider(), lr.type(), Map.of(), io.vigil.cib.model.AttributeSets.EMPTY,
+                io.vigil.cib.model.AttributeSets.EMPTY, io.vigil.cib.model.AttributeSets.EMPTY, null, null, List.of());
+        PrimitiveRsc p = new PrimitiveRsc(ctx, lr.id(), null, new HashMap<>(ctx.rscDefaults), config);
+        p.orphan = true;
+        p.managed = ctx.stopOrphans && !ctx.maintenanceMode;
+        p.nextRole = Role.STOPPED;
+        p.allowed.fillAll(-Scores.INF);
+        ctx.byId.put(p.id, p);
+        ctx.resources.add(p);
+        return p;
+    }
+
     /** Where an instance (or any member of a cloned group) is active so far. */
     private static SNode activeLocation(Rsc i) {
         for (PrimitiveRsc p : i.primitives()) {
@@ -209,9 +259,9 @@ final class StatusUnpacker {
     }
 
     /** Heuristic: the last operation leaves the resource active (or failed) on the node. */
-    private static boolean activeEntry(List<LrmRscOp> ops) {
-        LrmRscOp last = null;
-        for (LrmRscOp op : ops) {
+    private static boolean activeEntry(List<Op> ops) {
+        Op last = null;
+        for (Op op : ops) {
             if ("notify".equals(op.operation()) || "meta-data".equals(op.operation())) {
                 continue;
             }

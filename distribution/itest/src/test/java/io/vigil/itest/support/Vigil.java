@@ -78,12 +78,22 @@ public final class Vigil {
         }
     }
 
-    /** A TCP port that was free a moment ago on 127.0.0.1. */
+    /**
+     * A TCP port that was free a moment ago on 127.0.0.1, chosen below the kernel's ephemeral range (32768 and up
+     * by default), so that the outgoing connections of the nodes a test starts cannot take it before the node
+     * binds it.
+     */
     public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new AssertionError("no free port: " + e, e);
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = 20000 + r.nextInt(12000);
+            try (ServerSocket s = new ServerSocket()) {
+                s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1);
+                return port;
+            } catch (IOException e) {
+                // taken: try another
+            }
         }
+        throw new AssertionError("no free port between 20000 and 32000 on 127.0.0.1");
     }
 }

@@ -57,7 +57,7 @@ public class CibManagerComponent implements CibService {
         LoadReport report = store.load();
         report.steps().forEach(s -> LOG.log(report.fellBack() ? System.Logger.Level.WARNING
                 : System.Logger.Level.INFO, "CIB store: " + s));
-        CibSnapshot loaded = report.snapshot().orElse(new CibSnapshot(null, Map.of("validate-with", "pacemaker-3.9"),
+        CibSnapshot loaded = report.snapshot().orElse(new CibSnapshot(null, Map.of("validate-with", "pacemaker-3.9", "crm_feature_set", "3.16.2"),
                 null, null));
         this.cib = new ReplicatedCib(messaging, loaded, store::save, () -> catalog, this::register, COMMIT_TIMEOUT_MS);
         cib.start(JOIN_WAIT_MS);
