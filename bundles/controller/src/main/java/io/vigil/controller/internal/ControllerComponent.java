@@ -100,7 +100,7 @@ public class ControllerComponent {
                 () -> guard.held() && !guard.recovering(System.nanoTime()));
         this.dc = new DesignatedController(me, cib, this::dispatch, this::fence, () -> quorum.state().quorate(),
                 () -> quorum.state().totalVotes() >= quorum.state().expectedVotes(),
-                () -> !guard.recovering(System.nanoTime()), loop, Clock.systemUTC(), leaseMs, marginMs);
+                () -> !guard.recovering(System.nanoTime()), messaging::connectionClosed, loop, Clock.systemUTC(), leaseMs, marginMs);
         this.attributes = new AttributeWriter(cib, loop);
 
         this.registrations = List.of(
@@ -171,6 +171,8 @@ public class ControllerComponent {
                 return;
             }
             intake.execute(() -> lrm.execute(r));
+        } else if (msg instanceof Messages.Dead d) {
+            loop.execute(() -> dc.nodeDied(d.node()));
         } else if (msg instanceof Messages.Lease l && m.sender().equals(messaging.view().coordinator())) {
             guard.leaseReceived(l.runnable(), System.nanoTime());
         }
@@ -179,6 +181,23 @@ public class ControllerComponent {
     private void viewChanged(MembershipView previous, MembershipView current) {
         guard.viewInstalled();
         loop.execute(() -> dc.viewChanged(previous, current));
+        if (previous != null) {
+            // Only the members next to a crashed one see its connection close: tell the DC.
+            for (String gone : previous.names()) {
+                if (!current.contains(gone) && messaging.connectionClosed(gone)) {
+                    byte[] dead = Messages.dead(new Messages.Dead(gone));
+                    if (current.coordinator().equals(me)) {
+                        loop.execute(() -> dc.nodeDied(gone));
+                    } else {
+                        try {
+                            messaging.send(current.coordinator(), Messages.TOPIC, dead);
+                        } catch (RuntimeException e) {
+                            LOG.log(System.Logger.Level.DEBUG, "could not tell the DC that " + gone + " died: " + e);
+                        }
+                    }
+                }
+            }
+        }
         join(current);
     }
 

@@ -59,6 +59,7 @@ final class DesignatedController {
     private final BooleanSupplier quorate;
     private final BooleanSupplier allNodesPresent;
     private final BooleanSupplier mayAct;
+    private final java.util.function.Predicate<String> crashed;
     private final long startedNanos = System.nanoTime();
     /** Whether every configured node has been seen since this node started (then dc-deadtime is over). */
     private boolean everComplete;
@@ -81,8 +82,9 @@ final class DesignatedController {
     private ScheduledFuture<?> recheck;
 
     DesignatedController(String me, CibService cib, Dispatcher dispatcher, Fencer fencer, BooleanSupplier quorate,
-            BooleanSupplier allNodesPresent, BooleanSupplier mayAct, ScheduledExecutorService loop, Clock clock,
-            long leaseMs, long marginMs) {
+            BooleanSupplier allNodesPresent, BooleanSupplier mayAct, java.util.function.Predicate<String> crashed,
+            ScheduledExecutorService loop, Clock clock, long leaseMs, long marginMs) {
+        this.crashed = crashed;
         this.allNodesPresent = allNodesPresent;
         this.mayAct = mayAct;
         this.me = me;
@@ -130,9 +132,12 @@ final class DesignatedController {
             for (String gone : previous.names()) {
                 if (!current.contains(gone)) {
                     // Without fencing, wait out the lost node's lease: it stops its resources itself by then.
-                    departures.put(gone, fencing ? System.nanoTime() : lastLeaseSentNanos + leaseNanos);
+                    // A node whose process died (its connections were closed) has nothing left to stop.
+                    boolean dead = crashed.test(gone);
+                    departures.put(gone, fencing || dead ? System.nanoTime() : lastLeaseSentNanos + leaseNanos);
                     LOG.log(System.Logger.Level.WARNING, "node " + gone + " left the membership"
-                            + (fencing ? "" : "; its resources are recovered once its lease has expired"));
+                            + (fencing ? "" : dead ? "; its process died (connection closed): recovering now"
+                                    : "; its resources are recovered once its lease has expired"));
                 }
             }
         }
@@ -140,6 +145,16 @@ final class DesignatedController {
         // Results in flight may have been lost with the old membership: start afresh from the CIB.
         dropRun("the membership changed");
         updateNodeStates();
+    }
+
+    /** A member saw {@code node}'s process die: no lease to wait for before recovering its resources. */
+    void nodeDied(String node) {
+        if (dc && departures.containsKey(node) && departures.get(node) - System.nanoTime() > 0) {
+            LOG.log(System.Logger.Level.WARNING, "node " + node + "'s process died (connection closed): recovering "
+                    + "its resources now");
+            departures.put(node, System.nanoTime());
+            updateNodeStates();
+        }
     }
 
     void cibCommitted(CibSnapshot before, CibSnapshot after) {

@@ -20,7 +20,17 @@ final class Messages {
     record Lease(String dc, long sequence, boolean runnable) {
     }
 
+    /** A member saw {@code node}'s connection closed by its host: its process died. Sent to the DC. */
+    record Dead(String node) {
+    }
+
     private Messages() {
+    }
+
+    static byte[] dead(Dead d) {
+        JsonObject o = GSON.toJsonTree(d).getAsJsonObject();
+        o.addProperty("t", "dead");
+        return o.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static byte[] exec(ExecRequest r) {
@@ -43,6 +53,7 @@ final class Messages {
             Object m = switch (t) {
                 case "exec" -> GSON.fromJson(o, ExecRequest.class);
                 case "lease" -> GSON.fromJson(o, Lease.class);
+                case "dead" -> GSON.fromJson(o, Dead.class);
                 default -> throw new IllegalArgumentException("unknown controller message '" + t + "'");
             };
             if (m instanceof ExecRequest r && (r.resource() == null || r.task() == null || r.type() == null)) {

@@ -47,6 +47,16 @@ public interface ClusterMessaging {
      */
     void send(String nodeName, String topic, byte[] payload);
 
+    /**
+     * Whether {@code nodeName} was recently (within 30 s) suspected because its connection was closed by its host —
+     * its process died — rather than because it fell silent (a cut link, a hung or frozen process), which this
+     * method cannot tell apart and answers false for. A dead process can no longer stop anything itself, so there is
+     * nothing to wait for before recovering what it ran.
+     */
+    default boolean connectionClosed(String nodeName) {
+        return false;
+    }
+
     /** Registers the provider asked for {@code topic}'s state when a member joins. One provider per topic. */
     Registration registerStateProvider(String topic, StateProvider provider);
 

@@ -4,7 +4,7 @@
  * appears here.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.vigil.messaging.api;
 
 import org.osgi.annotation.bundle.Export;

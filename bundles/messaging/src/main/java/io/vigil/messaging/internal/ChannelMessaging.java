@@ -73,6 +73,13 @@ public final class ChannelMessaging implements ClusterMessaging, AutoCloseable {
             throw new ConfigException("cluster.keyFile: missing");
         }
         List<Protocol> stack = StackBuilder.build(config, key);
+        CrashWitness witness = new CrashWitness();
+        for (int i = 0; i < stack.size(); i++) {
+            if (stack.get(i) instanceof org.jgroups.protocols.FD_SOCK2) {
+                stack.add(i + 1, witness);
+                break;
+            }
+        }
         stack.addAll(1, extra);
         JChannel ch = new JChannel(stack);
         ch.getProtocolStack().getTransport().getDiagnosticsHandler().setEnabled(false);
@@ -86,6 +93,7 @@ public final class ChannelMessaging implements ClusterMessaging, AutoCloseable {
         });
         ChannelMessaging m = new ChannelMessaging(ch, nodeName,
                 ViewTranslator.solo(nodeName, config.nodeId(), config.votes(), java.time.Instant.now()));
+        m.witness = witness;
         ch.setReceiver(m.new Handler());
         try {
             ch.connect(config.name());
@@ -98,6 +106,14 @@ public final class ChannelMessaging implements ClusterMessaging, AutoCloseable {
 
     JChannel channel() {
         return channel;
+    }
+
+    private volatile CrashWitness witness;
+
+    @Override
+    public boolean connectionClosed(String nodeName) {
+        CrashWitness w = witness;
+        return w != null && w.connectionClosed(nodeName);
     }
 
     @Override

@@ -87,6 +87,11 @@ public final class MessagingComponent implements ClusterMessaging {
     }
 
     @Override
+    public boolean connectionClosed(String nodeName) {
+        return delegate.connectionClosed(nodeName);
+    }
+
+    @Override
     public boolean clustered() {
         return delegate.clustered();
     }
