@@ -156,12 +156,14 @@ final class NodeLauncher {
                 installed.add(b);
             }
             installed.addAll(installDeployedAgents(framework));
-            framework.start();
+            // Mark every bundle for start before the framework starts: the framework then activates them level by
+            // level (platform, agents, controller), so the controller never runs before the agents are there.
             for (Bundle b : installed) {
                 if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                     start(b);
                 }
             }
+            framework.start();
         } catch (BundleException e) {
             stop(framework);
             throw new UsageException("node " + config.name() + " failed to start: " + e.getMessage(), 1);
