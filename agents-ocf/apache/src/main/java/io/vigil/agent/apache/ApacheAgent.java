@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import io.vigil.executor.process.ProcessState;
 import io.vigil.api.agent.ActionRequest;
 import io.vigil.api.agent.ActionSpec;
 import io.vigil.api.agent.AgentAction;
@@ -186,8 +187,8 @@ public class ApacheAgent implements ResourceAgent {
 
     private AgentResult start(ActionRequest r, Config c, Path pidFile, long deadline)
             throws IOException, InterruptedException {
-        OptionalLong pid = Procs.readPid(pidFile);
-        if (pid.isPresent() && Procs.alive(pid.getAsLong())) {
+        OptionalLong pid = ProcessState.readPid(pidFile);
+        if (pid.isPresent() && ProcessState.alive(pid.getAsLong())) {
             AgentResult m = monitor(r, c, pidFile, deadline);
             return m.exitCode() == OcfExitCode.SUCCESS ? AgentResult.of(OcfExitCode.SUCCESS, "already running")
                     : m;
@@ -212,7 +213,7 @@ public class ApacheAgent implements ResourceAgent {
             last = monitor(r, c, pidFile, deadline);
             if (last.exitCode() == OcfExitCode.SUCCESS) {
                 return AgentResult.of(OcfExitCode.SUCCESS, "apache started, pid "
-                        + Procs.readPid(pidFile).orElse(-1));
+                        + ProcessState.readPid(pidFile).orElse(-1));
             }
             Thread.sleep(100);
         }
@@ -241,15 +242,15 @@ public class ApacheAgent implements ResourceAgent {
     }
 
     private AgentResult monitor(ActionRequest r, Config c, Path pidFile, long deadline) {
-        OptionalLong pid = Procs.readPid(pidFile);
+        OptionalLong pid = ProcessState.readPid(pidFile);
         if (pid.isEmpty()) {
             return AgentResult.notRunning("no pid file " + pidFile);
         }
-        char state = Procs.state(pid.getAsLong());
+        char state = ProcessState.state(pid.getAsLong());
         if (state == 'Z') {
             return AgentResult.notRunning("apache master " + pid.getAsLong() + " is a zombie");
         }
-        if (!Procs.alive(pid.getAsLong())) {
+        if (!ProcessState.alive(pid.getAsLong())) {
             return AgentResult.notRunning("apache master " + pid.getAsLong() + " is not running");
         }
         AgentResult s = check(c.statusurl(), c.testregex(), deadline);
@@ -282,8 +283,8 @@ public class ApacheAgent implements ResourceAgent {
     }
 
     private AgentResult stop(Path pidFile, long deadline) throws IOException, InterruptedException {
-        OptionalLong pid = Procs.readPid(pidFile);
-        if (pid.isEmpty() || !Procs.alive(pid.getAsLong())) {
+        OptionalLong pid = ProcessState.readPid(pidFile);
+        if (pid.isEmpty() || !ProcessState.alive(pid.getAsLong())) {
             Files.deleteIfExists(pidFile);
             return AgentResult.of(OcfExitCode.SUCCESS, "apache is not running");
         }
@@ -296,21 +297,21 @@ public class ApacheAgent implements ResourceAgent {
         List<ProcessHandle> children = master.descendants().toList();
         master.destroy();
         long killAt = deadline - Duration.ofSeconds(2).toNanos();
-        while (Procs.alive(p) && System.nanoTime() < killAt) {
+        while (ProcessState.alive(p) && System.nanoTime() < killAt) {
             Thread.sleep(50);
         }
         String how = "SIGTERM";
-        if (Procs.alive(p)) {
+        if (ProcessState.alive(p)) {
             children = new ArrayList<>(children);
             children.addAll(master.descendants().toList());
             master.destroyForcibly();
             children.forEach(ProcessHandle::destroyForcibly);
             how = "SIGKILL after SIGTERM was ignored";
-            while (Procs.alive(p) && System.nanoTime() < deadline) {
+            while (ProcessState.alive(p) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
         }
-        if (Procs.alive(p)) {
+        if (ProcessState.alive(p)) {
             return AgentResult.error(OcfExitCode.ERR_GENERIC, "apache master " + p + " survived SIGKILL");
         }
         Files.deleteIfExists(pidFile);

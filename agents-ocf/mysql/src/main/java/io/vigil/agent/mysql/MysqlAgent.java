@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
+import io.vigil.executor.process.ProcessState;
 import io.vigil.api.agent.ActionRequest;
 import io.vigil.api.agent.ActionSpec;
 import io.vigil.api.agent.AgentAction;
@@ -201,7 +202,7 @@ public class MysqlAgent implements ResourceAgent {
         while (System.nanoTime() < deadline - Duration.ofMillis(500).toNanos()) {
             Outcome ping = admin(c, "ping", deadline);
             if (ping.completed() && ping.exitCode() == 0 && running(c)) {
-                return AgentResult.of(OcfExitCode.SUCCESS, "MySQL started, pid " + Procs.readPid(c.pid()).orElse(-1));
+                return AgentResult.of(OcfExitCode.SUCCESS, "MySQL started, pid " + ProcessState.readPid(c.pid()).orElse(-1));
             }
             last = ping.output();
             Thread.sleep(200);
@@ -221,19 +222,19 @@ public class MysqlAgent implements ResourceAgent {
     }
 
     private boolean running(Config c) {
-        OptionalLong pid = Procs.readPid(c.pid());
-        return pid.isPresent() && Procs.alive(pid.getAsLong());
+        OptionalLong pid = ProcessState.readPid(c.pid());
+        return pid.isPresent() && ProcessState.alive(pid.getAsLong());
     }
 
     private AgentResult monitor(Config c, int depth, long deadline) throws IOException {
-        OptionalLong pid = Procs.readPid(c.pid());
+        OptionalLong pid = ProcessState.readPid(c.pid());
         if (pid.isEmpty()) {
             return AgentResult.notRunning("no pid file " + c.pid());
         }
-        if (Procs.state(pid.getAsLong()) == 'Z') {
+        if (ProcessState.state(pid.getAsLong()) == 'Z') {
             return AgentResult.notRunning("MySQL server " + pid.getAsLong() + " is a zombie");
         }
-        if (!Procs.alive(pid.getAsLong())) {
+        if (!ProcessState.alive(pid.getAsLong())) {
             return AgentResult.notRunning("MySQL server " + pid.getAsLong() + " is not running");
         }
         if (depth < 10) {
@@ -265,8 +266,8 @@ public class MysqlAgent implements ResourceAgent {
     }
 
     private AgentResult stop(Config c, long deadline) throws IOException, InterruptedException {
-        OptionalLong pid = Procs.readPid(c.pid());
-        if (pid.isEmpty() || !Procs.alive(pid.getAsLong())) {
+        OptionalLong pid = ProcessState.readPid(c.pid());
+        if (pid.isEmpty() || !ProcessState.alive(pid.getAsLong())) {
             Files.deleteIfExists(c.pid());
             return AgentResult.of(OcfExitCode.SUCCESS, "MySQL is not running");
         }
@@ -278,20 +279,20 @@ public class MysqlAgent implements ResourceAgent {
             how = "SIGTERM (mysqladmin shutdown failed: " + o.output() + ")";
             ProcessHandle.of(p).ifPresent(ProcessHandle::destroy);
         }
-        while (Procs.alive(p) && System.nanoTime() < killAt) {
+        while (ProcessState.alive(p) && System.nanoTime() < killAt) {
             Thread.sleep(50);
         }
-        if (Procs.alive(p)) {
+        if (ProcessState.alive(p)) {
             ProcessHandle.of(p).ifPresent(h -> {
                 h.descendants().forEach(ProcessHandle::destroyForcibly);
                 h.destroyForcibly();
             });
             how += ", then SIGKILL";
-            while (Procs.alive(p) && System.nanoTime() < deadline) {
+            while (ProcessState.alive(p) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
         }
-        if (Procs.alive(p)) {
+        if (ProcessState.alive(p)) {
             return AgentResult.error(OcfExitCode.ERR_GENERIC, "MySQL server " + p + " survived SIGKILL");
         }
         Files.deleteIfExists(c.pid());
