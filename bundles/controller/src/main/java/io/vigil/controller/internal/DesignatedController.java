@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -601,8 +599,4 @@ final class DesignatedController {
         }
     }
 
-    /** The nodes the DC still waits on (for tests and status). */
-    Set<String> pendingDepartures() {
-        return new TreeSet<>(departures.keySet());
-    }
 }

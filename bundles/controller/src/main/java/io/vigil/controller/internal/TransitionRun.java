@@ -110,8 +110,4 @@ final class TransitionRun {
         return !anyRunning() && ready().isEmpty();
     }
 
-    /** Finished without abort and every runnable action reachable was done. */
-    boolean completedCleanly() {
-        return finished() && !aborted;
-    }
 }
