@@ -54,6 +54,8 @@ public final class Main {
                 case "simulate":
                     return io.vigil.scheduler.tool.Simulate.run(rest.toArray(String[]::new), out, err);
                 case "verify":
+                    // The CIB's validation plus what scheduling it shows (like crm_verify, which runs the scheduler).
+                    return io.vigil.cib.tool.CibTool.run(args, out, err, new SchedulerChecks(java.time.Instant.now()));
                 case "convert":
                     return io.vigil.cib.tool.CibTool.run(args, out, err);
                 default:

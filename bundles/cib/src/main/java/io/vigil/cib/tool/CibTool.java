@@ -36,12 +36,17 @@ public final class CibTool {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, VerifyCheck.NONE);
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, {@code verify} adding the problems {@code extra} finds. */
+    public static int run(String[] args, PrintStream out, PrintStream err, VerifyCheck extra) {
         try {
             if (args.length == 0) {
                 return usage(err);
             }
             return switch (args[0]) {
-                case "verify" -> verify(List.of(args).subList(1, args.length), out, err);
+                case "verify" -> verify(List.of(args).subList(1, args.length), out, err, extra);
                 case "convert" -> convert(List.of(args).subList(1, args.length), out, err);
                 default -> usage(err);
             };
@@ -57,7 +62,7 @@ public final class CibTool {
         return BAD_INPUT;
     }
 
-    private static int verify(List<String> files, PrintStream out, PrintStream err) {
+    private static int verify(List<String> files, PrintStream out, PrintStream err, VerifyCheck extra) {
         if (files.isEmpty()) {
             return usage(err);
         }
@@ -74,8 +79,7 @@ public final class CibTool {
                 worst = BAD_INPUT;
                 continue;
             }
-            List<Problem> problems = new ArrayList<>(loaded.problems());
-            problems.addAll(Validator.forDocuments(AgentCatalog.NONE).validate(loaded.snapshot()));
+            List<Problem> problems = problems(loaded, extra);
             String prefix = several ? f + ": " : "";
             problems.forEach(p -> out.println(prefix + p));
             for (Unsupported u : loaded.unsupported()) {
@@ -93,6 +97,14 @@ public final class CibTool {
             out.println(summaries.get(0));
         }
         return worst;
+    }
+
+    /** Everything verify reports about a loaded file: load problems, validation, then {@code extra}'s findings. */
+    public static List<Problem> problems(LoadResult loaded, VerifyCheck extra) {
+        List<Problem> problems = new ArrayList<>(loaded.problems());
+        problems.addAll(Validator.forDocuments(AgentCatalog.NONE).validate(loaded.snapshot()));
+        problems.addAll(extra.check(loaded.snapshot()));
+        return problems;
     }
 
     private static int convert(List<String> args, PrintStream out, PrintStream err) {

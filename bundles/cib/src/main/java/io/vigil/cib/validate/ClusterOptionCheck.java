@@ -43,6 +43,12 @@ final class ClusterOptionCheck implements Check {
                         Problem.error("cluster_property_set", set.id(), p.name(), m)));
             }
         }
+        var props = cib.configuration().properties();
+        if ("suicide".equalsIgnoreCase(props.noQuorumPolicy()) && !props.stonithEnabled()) {
+            // Pacemaker then falls back to 'stop': the configured policy cannot take effect.
+            problems.add(Problem.error("cluster_property_set", null, "no-quorum-policy", "'suicide' needs fencing, "
+                    + "but stonith-enabled=false (Pacemaker falls back to 'stop'); enable fencing or choose 'stop'"));
+        }
         if ("poweroff".equals(cib.configuration().properties().stonithAction())) {
             problems.add(Problem.warning("cluster_property_set", null, "stonith-action",
                     "'poweroff' is deprecated; use 'off'"));

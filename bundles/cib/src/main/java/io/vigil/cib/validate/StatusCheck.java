@@ -1,6 +1,5 @@
 package io.vigil.cib.validate;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -9,15 +8,14 @@ import io.vigil.cib.model.CibSnapshot;
 import io.vigil.cib.model.FailCount;
 import io.vigil.cib.model.LrmResource;
 import io.vigil.cib.model.LrmRscOp;
-import io.vigil.cib.model.Node;
 import io.vigil.cib.model.NodeState;
 import io.vigil.cib.model.Resource;
 import io.vigil.cib.model.Score;
 import io.vigil.cib.model.Truth;
 
 /**
- * What Pacemaker's crm_verify warns about in a CIB's state, without running a scheduler: no fence device while
- * fencing is on, lost quorum, status of nodes no longer configured, and, as INFO (the scheduler acts on them;
+ * What Pacemaker's crm_verify warns about in a CIB's state, without running a scheduler: no fence device (nor
+ * watchdog) while fencing is on, lost quorum, status of nodes no longer configured, and, as INFO (the scheduler acts on them;
  * they do not make the document suspect), failed operations and fail counts at the migration threshold.
  */
 final class StatusCheck implements Check {
@@ -25,7 +23,9 @@ final class StatusCheck implements Check {
     @Override
     public void run(CibSnapshot cib, List<Problem> problems) {
         var props = cib.configuration().properties();
-        if (props.stonithEnabled() && cib.configuration().fencingDevices().isEmpty()) {
+        // have-watchdog=true (SBD) is a fencing mechanism of its own: Pacemaker counts it as a fencing device.
+        boolean watchdog = Truth.isTrue(props.values().get("have-watchdog"));
+        if (props.stonithEnabled() && cib.configuration().fencingDevices().isEmpty() && !watchdog) {
             problems.add(Problem.error("cluster_property_set", null, "stonith-enabled", "fencing is enabled but no "
                     + "fencing device (stonith primitive) is configured, so no resource will start; configure one or "
                     + "set stonith-enabled=false"));
@@ -34,11 +34,7 @@ final class StatusCheck implements Check {
             problems.add(Problem.info("cib", null, "have-quorum", "the cluster has no quorum: fencing and resource "
                     + "management are disabled (no-quorum-policy=" + props.noQuorumPolicy() + ")"));
         }
-        Set<String> configured = new HashSet<>();
-        for (Node n : cib.configuration().nodes()) {
-            configured.add(n.id());
-            configured.add(n.uname());
-        }
+        Set<String> configured = ConfiguredNodes.of(cib);
         for (NodeState ns : cib.status().nodes()) {
             if (Truth.isTrue(ns.attributes().get("remote_node"))) {
                 continue;
@@ -57,7 +53,7 @@ final class StatusCheck implements Check {
         for (LrmResource r : ns.lrmResources()) {
             for (LrmRscOp op : r.ops()) {
                 int status = op.opStatus();
-                int expected = expectedRc(op.transitionKey());
+                int expected = OpHistory.expectedRc(op);
                 boolean failed = status >= 2 && status <= 7 || status == 0 && expected >= 0 && op.rcCode() != expected
                         && !(op.rcCode() == 7 && expected == 0 && "stop".equals(op.operation()));
                 if (failed && op.callId() >= 0) {
@@ -65,18 +61,6 @@ final class StatusCheck implements Check {
                             + "' on " + ns.uname() + " failed (rc-code " + op.rcCode() + ", op-status " + status + ")"));
                 }
             }
-        }
-    }
-
-    private static int expectedRc(String transitionKey) {
-        if (transitionKey == null) {
-            return -1;
-        }
-        String[] parts = transitionKey.split(":");
-        try {
-            return parts.length >= 4 ? Integer.parseInt(parts[2]) : -1;
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 

@@ -30,12 +30,15 @@ public final class Validator {
 
     private static List<Check> build(AgentCatalog catalog, boolean strict, boolean status) {
         List<Check> checks = new ArrayList<>(List.of(new IdCheck(), new ReferenceCheck(), new ClusterOptionCheck(strict),
-                new ResourceCheck(), new FencingTopologyCheck()));
+                new ResourceCheck(), new GroupOptionCheck(), new FencingTopologyCheck()));
         if (catalog != null && catalog != AgentCatalog.NONE) {
             checks.add(new AgentCheck(catalog));
         }
         if (status) {
             checks.add(new StatusCheck());
+            checks.add(new OrphanCheck());
+            checks.add(new CloneOrphanCheck());
+            checks.add(new FailureTimeoutCheck());
         }
         return List.copyOf(checks);
     }
