@@ -140,6 +140,7 @@ final class NodeLauncher {
     }
 
     private int runFramework(List<Path> bundles, ServerSocket commandSocket) throws UsageException {
+        java.util.concurrent.atomic.AtomicReference<String> fatal = new java.util.concurrent.atomic.AtomicReference<>();
         Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new UsageException("no OSGi framework on the class path: the installation is "
                         + "incomplete"))
@@ -149,6 +150,14 @@ final class NodeLauncher {
             Hashtable<String, Object> props = new Hashtable<>();
             props.put("vigil.commandPort", config.commandPort());
             framework.getBundleContext().registerService(ServerSocket.class, commandSocket, props);
+            // A bundle that finds the node cannot work (e.g. its cluster transport port is taken) reports it here:
+            // the node stops and exits non-zero with that one line instead of running on half-started.
+            framework.getBundleContext().registerService(java.util.function.Consumer.class,
+                    (java.util.function.Consumer<String>) why -> {
+                        if (fatal.compareAndSet(null, why)) {
+                            new Thread(() -> stop(framework), "vigil-fatal-stop").start();
+                        }
+                    }, new Hashtable<>(Map.of("vigil.fatal", Boolean.TRUE)));
             List<Bundle> installed = new ArrayList<>();
             for (Path jar : bundles) {
                 Bundle b = framework.getBundleContext().installBundle(jar.toUri().toString());
@@ -177,6 +186,9 @@ final class NodeLauncher {
                 + config.deployDir() + ", command port 127.0.0.1:" + config.commandPort() + ")");
         try {
             FrameworkEvent event = framework.waitForStop(0);
+            if (fatal.get() != null) {
+                throw new UsageException(fatal.get(), 2);
+            }
             if (event.getType() == FrameworkEvent.ERROR) {
                 LOG.log(Level.SEVERE, "framework stopped with an error", event.getThrowable());
                 return 1;
@@ -222,10 +234,15 @@ final class NodeLauncher {
     /**
      * Start levels order shutdown: the controller and the shell (level 3) stop first, while the agents (level 2,
      * from the deploy folder) and the platform (level 1: messaging, CIB, executor) still work, so a stopping node
-     * can still stop its resources and tell the cluster.
+     * can still stop its resources and tell the cluster. FileInstall starts with the agents, after the platform,
+     * so the deploy-folder installer of io.vigil.agents (which defers removing an agent a resource uses) is
+     * registered before FileInstall first scans and picks a handler for each jar.
      */
     private static int startLevel(Bundle b) {
         String bsn = b.getSymbolicName();
+        if ("org.apache.felix.fileinstall".equals(bsn)) {
+            return AGENT_LEVEL;
+        }
         return "io.vigil.controller".equals(bsn) || "io.vigil.shell".equals(bsn) ? TOP_LEVEL : 1;
     }
 

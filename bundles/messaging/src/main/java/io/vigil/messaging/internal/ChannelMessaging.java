@@ -99,9 +99,29 @@ public final class ChannelMessaging implements ClusterMessaging, AutoCloseable {
             ch.connect(config.name());
         } catch (Exception e) {
             ch.close();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ConfigException c) {
+                    throw c;
+                }
+            }
+            java.net.BindException taken = bindFailure(e);
+            if (taken != null) {
+                throw new ConfigException("cluster.port: cannot bind the cluster transport to " + config.bindAddress()
+                        + ":" + config.port() + " (" + taken.getMessage() + "; another node or program holds it);"
+                        + " choose another 'port' or 'bindAddress' in the node config's 'cluster' section");
+            }
             throw e;
         }
         return m;
+    }
+
+    private static java.net.BindException bindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException b) {
+                return b;
+            }
+        }
+        return null;
     }
 
     JChannel channel() {

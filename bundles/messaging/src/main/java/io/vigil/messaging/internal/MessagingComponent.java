@@ -11,9 +11,13 @@ import io.vigil.messaging.api.ViewListener;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -23,22 +27,35 @@ import org.osgi.service.component.annotations.Deactivate;
  * {@code vigil.name}) and offers it as {@link ClusterMessaging}; leaves the group on deactivation. Without a
  * "cluster" section (or without a config file) the node is standalone.
  */
-@Component(service = ClusterMessaging.class, immediate = true)
+// service = {}: registered by the component itself once the channel is up, so a node that cannot join (bad config,
+// port taken) offers no ClusterMessaging at all and SCR has no activation failure to print a stack trace for.
+@Component(service = {}, immediate = true)
 public final class MessagingComponent implements ClusterMessaging {
     private static final Logger LOG = Logger.getLogger(MessagingComponent.class.getName());
 
     private final ClusterMessaging delegate;
+    private final ServiceRegistration<ClusterMessaging> registration;
 
     @Activate
-    public MessagingComponent(BundleContext context) throws Exception {
+    public MessagingComponent(BundleContext context) {
+        ClusterMessaging opened = null;
+        try {
+            opened = open(context);
+        } catch (Exception e) {
+            refuseToStart(context, e);
+        }
+        delegate = opened;
+        registration = opened == null ? null : context.registerService(ClusterMessaging.class, this, null);
+    }
+
+    private static ClusterMessaging open(BundleContext context) throws Exception {
         String name = nodeName(context.getProperty("vigil.name"));
         String configPath = context.getProperty("vigil.config");
         Optional<ClusterConfig> config = configPath == null || configPath.isBlank()
                 ? Optional.empty() : ConfigReader.read(Path.of(configPath), name);
         if (config.isEmpty()) {
             LOG.info(name + ": no cluster configured, running standalone");
-            delegate = new StandaloneMessaging(name);
-            return;
+            return new StandaloneMessaging(name);
         }
         ClusterConfig c = config.get();
         ClusterKey key = null;
@@ -47,9 +64,38 @@ public final class MessagingComponent implements ClusterMessaging {
         } else {
             LOG.warning(name + ": cluster " + c.name() + " runs INSECURE: no authentication, no encryption");
         }
-        delegate = ChannelMessaging.start(c, name, key);
+        ClusterMessaging m = ChannelMessaging.start(c, name, key);
         LOG.info(name + ": joined cluster " + c.name() + " as node id " + c.nodeId() + ", view "
-                + delegate.view().names());
+                + m.view().names());
+        return m;
+    }
+
+    /**
+     * A node whose cluster configuration cannot work (bad field, missing key, transport port taken) must not run
+     * on without messaging: the launcher offers a {@code Consumer<String>} service with property
+     * {@code vigil.fatal}, which stops the node and exits non-zero with the one-line reason.
+     */
+    private static void refuseToStart(BundleContext context, Exception e) {
+        String configPath = context.getProperty("vigil.config");
+        String why = (configPath == null ? "" : "node config " + configPath + ": ")
+                + (e instanceof ConfigException ? e.getMessage() : "cluster messaging failed to start: " + e);
+        // stack trace only for the unexpected (the node log keeps it in its file, not on the console)
+        LOG.log(java.util.logging.Level.SEVERE, why + " (the node does not start)",
+                e instanceof ConfigException ? null : e);
+        try {
+            ServiceReference<?>[] refs = context.getServiceReferences(Consumer.class.getName(), "(vigil.fatal=*)");
+            for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
+                @SuppressWarnings("unchecked")
+                Consumer<String> fatal = (Consumer<String>) context.getService(ref);
+                if (fatal != null) {
+                    fatal.accept(why);
+                    context.ungetService(ref);
+                    return;
+                }
+            }
+        } catch (InvalidSyntaxException | RuntimeException ex) {
+            LOG.warning("cannot report the fatal error to the launcher: " + ex);
+        }
     }
 
     static String nodeName(String configured) {
@@ -67,6 +113,13 @@ public final class MessagingComponent implements ClusterMessaging {
 
     @Deactivate
     void deactivate() {
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework is stopping
+            }
+        }
         if (delegate instanceof AutoCloseable c) {
             try {
                 c.close();

@@ -118,6 +118,17 @@ public final class Seal extends Protocol {
 
     /** Returns the inner message, or null (counted and logged) if the frame is not genuine and fresh. */
     Message open(Message msg) {
+        try {
+            return openSealed(msg);
+        } catch (RuntimeException e) {
+            // whatever the network handed us, it is dropped and counted, never thrown into the transport
+            stats.malformed.increment();
+            stats.warn(log, "%s: dropped a malformed message from %s: %s", local_addr, msg.src(), e);
+            return null;
+        }
+    }
+
+    private Message openSealed(Message msg) {
         byte[] buf = msg.getArray();
         int off = msg.getOffset();
         int len = msg.getLength();

@@ -80,7 +80,15 @@ final class SecondLink extends Protocol {
         channel = DatagramChannel.open();
         channel.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
         channel.setOption(StandardSocketOptions.SO_SNDBUF, 1 << 20);
-        channel.bind(local);
+        try {
+            channel.bind(local);
+        } catch (java.net.BindException e) {
+            channel.close();
+            throw new ConfigException("cluster.port2: cannot bind the second ring to " + local.getAddress().getHostAddress()
+                    + ":" + local.getPort() + " (" + e.getMessage()
+                    + "; another node or program holds it); choose another 'port2' or 'address2' in the node "
+                    + "config's 'cluster' section");
+        }
         reader = new Thread(this::readLoop, "vigil-ring2-" + local);
         reader.setDaemon(true);
         reader.start();

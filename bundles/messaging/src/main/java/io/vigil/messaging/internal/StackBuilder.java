@@ -39,7 +39,7 @@ final class StackBuilder {
         InetAddress bind = InetAddress.getByName(c.bindAddress());
         Timeouts t = c.timeouts();
         List<Protocol> stack = new ArrayList<>();
-        stack.add(transport(c, bind));
+        stack.add(transport(c, bind, key != null));
         if (c.secondRing()) {
             if (key == null) {
                 throw new IllegalArgumentException("a second ring needs a cluster key");
@@ -53,8 +53,7 @@ final class StackBuilder {
         stack.add(c.udp() ? new PING() : tcpPing(c));
         stack.add(new MERGE3().setMinInterval(t.mergeIntervalMs() / 2).setMaxInterval(t.mergeIntervalMs()));
         stack.add(new FD_SOCK2().setBindAddress(bind).setOffset(c.fdPortOffset()).setPortRange(5));
-        stack.add(new FD_ALL3().setInterval(t.failureDetectionIntervalMs())
-                .setTimeout(t.failureDetectionTimeoutMs()));
+        stack.add(new StartupTolerantFd(t.failureDetectionIntervalMs(), t.failureDetectionTimeoutMs()));
         stack.add(new VERIFY_SUSPECT2().setTimeout(t.verifySuspectMs()));
         stack.add(new NAKACK2().useMcastXmit(false));
         stack.add(new UNICAST3());
@@ -67,15 +66,16 @@ final class StackBuilder {
         return stack;
     }
 
-    private static TP transport(ClusterConfig c, InetAddress bind) throws UnknownHostException {
+    /** @param sealed every genuine frame is a sealed byte message: refuse anything else before it is read */
+    private static TP transport(ClusterConfig c, InetAddress bind, boolean sealed) throws UnknownHostException {
         TP tp;
         if (c.udp()) {
-            tp = new UDP().setMulticastAddress(InetAddress.getByName(c.mcastAddress()))
+            tp = (sealed ? new FrameGate.GatedUdp() : new UDP()).setMulticastAddress(InetAddress.getByName(c.mcastAddress()))
                     .setMulticastPort(c.mcastPort());
         } else {
             // With a second ring, a silently dead first link must not block senders: queue per connection, and
             // drop when full (the second ring carries the copy; retransmission repairs).
-            tp = new TCP().nonBlockingSends(c.secondRing());
+            tp = (sealed ? new FrameGate.GatedTcp() : new TCP()).nonBlockingSends(c.secondRing());
         }
         return tp.setBindAddress(bind).setBindPort(c.port()).setPortRange(0);
     }

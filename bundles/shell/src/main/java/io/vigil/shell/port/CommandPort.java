@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.felix.service.command.CommandProcessor;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -27,13 +29,18 @@ import org.osgi.service.component.annotations.Reference;
  * The node's command port: runs Gogo command lines sent over a local TCP connection (the {@code vigil shell}
  * client) and answers in the {@link Frame} protocol. The listening socket is bound by the launcher, on 127.0.0.1
  * only, before the framework starts (so a port conflict is reported before anything else happens); this component
- * serves it while Gogo is present. Connections from anything but loopback are closed at once.
+ * serves it while Gogo is present. Connections from anything but loopback are closed at once; a loopback connection
+ * is served only when it comes from the user that owns the node's state directory (Pacemaker lets only its own
+ * users at its IPC), found through {@link PeerCredentials}; anyone else gets one error line and exit code
+ * {@link #REFUSED} (EX_NOPERM).
  */
 @Component
 public class CommandPort {
 
     private static final System.Logger LOG = System.getLogger(CommandPort.class.getName());
     private static final int MAX_CONNECTIONS = 16;
+    /** The exit code a refused connection is answered with (sysexits EX_NOPERM). */
+    static final int REFUSED = 77;
 
     private final ServerSocket server;
     private final CommandProcessor processor;
@@ -41,12 +48,14 @@ public class CommandPort {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean running = true;
+    private final Owner owner;
 
     @Activate
-    public CommandPort(@Reference(target = "(vigil.commandPort=*)") ServerSocket server,
+    public CommandPort(BundleContext context, @Reference(target = "(vigil.commandPort=*)") ServerSocket server,
             @Reference CommandProcessor processor) {
         this.server = server;
         this.processor = processor;
+        this.owner = Owner.of(context.getProperty("vigil.stateDir"));
         AtomicInteger n = new AtomicInteger();
         this.connections = Executors.newFixedThreadPool(MAX_CONNECTIONS, r -> {
             Thread t = new Thread(r, "vigil-command-port-" + n.incrementAndGet());
@@ -70,7 +79,15 @@ public class CommandPort {
                     continue;
                 }
                 open.add(s);
-                connections.execute(() -> serve(s));
+                connections.execute(() -> {
+                    String refusal = owner.refusal((InetSocketAddress) s.getRemoteSocketAddress(),
+                            (InetSocketAddress) s.getLocalSocketAddress());
+                    if (refusal == null) {
+                        serve(s);
+                    } else {
+                        refuse(s, refusal);
+                    }
+                });
             } catch (java.net.SocketTimeoutException e) {
                 // poll 'running'
             } catch (IOException e) {
@@ -105,6 +122,29 @@ public class CommandPort {
             // client went away
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "command connection failed: " + e);
+        } finally {
+            open.remove(s);
+        }
+    }
+
+    /** Answers every connection attempt with the reason and {@link #REFUSED}, then waits for the client to go. */
+    private void refuse(Socket s, String why) {
+        LOG.log(System.Logger.Level.WARNING, "refused command connection from " + s.getRemoteSocketAddress() + ": "
+                + why);
+        try (s) {
+            Writer out = new OutputStreamWriter(s.getOutputStream(), StandardCharsets.UTF_8);
+            out.write(Frame.ERR + " " + why.replace('\n', ' ') + "\n" + Frame.END + " " + REFUSED + "\n");
+            out.flush();
+            s.shutdownOutput();
+            // read what the client sent until it closes, so closing here cannot reset the answer away
+            s.setSoTimeout(2000);
+            byte[] sink = new byte[512];
+            long budget = 64 * 1024;
+            for (int n; budget > 0 && (n = s.getInputStream().read(sink)) >= 0; budget -= n) {
+                // discard
+            }
+        } catch (IOException e) {
+            // the client went away
         } finally {
             open.remove(s);
         }

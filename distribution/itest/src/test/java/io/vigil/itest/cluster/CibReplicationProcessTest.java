@@ -162,6 +162,17 @@ class CibReplicationProcessTest {
         assertTrue(epoch >= 2L * perNode + victimValue, "every committed change took one epoch: " + version);
         Set<Long> epochs = new HashSet<>();
         acked.forEach(list -> list.forEach(a -> assertTrue(epochs.add(a.epoch()) && a.epoch() <= epoch)));
+
+        // The victim restarts from its own disk and rejoins: every node ends with the survivors' copy, the
+        // victim's acknowledged changes included (an acknowledgement means a majority of the view persisted it).
+        victim.relaunch();
+        victim.awaitReady(WAIT.multipliedBy(3));
+        awaitMembers(WAIT, all, "n1", "n2", "n3");
+        String rejoined = ProcessCluster.awaitSameCib(WAIT, all);
+        assertEquals(String.valueOf(victimValue), value(rejoined, OWN.get(v)), "after " + victim.name() + " rejoined");
+        for (int i : alive) {
+            assertEquals(String.valueOf(perNode), value(rejoined, OWN.get(i)));
+        }
     }
 
     /** Index of the current coordinator (first member of the last view n1 logged). */

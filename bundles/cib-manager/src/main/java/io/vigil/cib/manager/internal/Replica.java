@@ -18,6 +18,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import io.vigil.cib.CibException;
+import io.vigil.cib.CibParseException;
 import io.vigil.cib.change.CibChange;
 import io.vigil.cib.change.CibChanges;
 import io.vigil.cib.json.CibJson;
@@ -52,8 +53,13 @@ final class Replica {
     private final ArrayDeque<Step> queue = new ArrayDeque<>();
     private boolean draining;
 
+    /** Told when an applied change is visible here, and whether it is durable (persisted, or nothing to persist). */
+    interface Commit {
+        void committed(CibSnapshot after, boolean durable);
+    }
+
     /** One applied transition waiting to become durable and visible. */
-    private record Step(CibSnapshot before, CibSnapshot after, Consumer<CibSnapshot> onCommitted) {
+    private record Step(CibSnapshot before, CibSnapshot after, Commit onCommitted) {
     }
 
     /** Commits synchronously on the delivering thread (one persist per change). */
@@ -97,21 +103,33 @@ final class Replica {
     /**
      * Applies a delivered change request.
      *
-     * @param onCommitted told the new snapshot once it is durable and visible here
+     * @param onCommitted told the new snapshot once it is visible here, and whether saving it succeeded
      * @return the new snapshot (not yet necessarily durable)
      * @throws CibException the rejection every member reaches alike
      */
-    synchronized CibSnapshot applyChange(CibVersion base, List<CibChange> list, Consumer<CibSnapshot> onCommitted)
+    synchronized CibSnapshot applyChange(CibVersion base, List<CibChange> list, Commit onCommitted)
             throws CibException {
         CibSnapshot before = applied;
-        CibSnapshot after = changes.apply(before, base, list);
+        CibSnapshot after;
+        try {
+            after = changes.apply(before, base, list);
+        } catch (RuntimeException e) {
+            // a change that decoded but is not well-formed (e.g. a missing name): every member rejects it alike
+            throw new CibParseException("$.changes", "the change cannot be applied: " + e, e);
+        }
         transition(before, after, onCommitted);
         return after;
     }
 
-    /** As {@link #applyChange(CibVersion, List, Consumer)} with nobody to tell. */
+    /** As {@link #applyChange(CibVersion, List, Commit)}, told only the snapshot. */
+    CibSnapshot applyChange(CibVersion base, List<CibChange> list, Consumer<CibSnapshot> onCommitted)
+            throws CibException {
+        return applyChange(base, list, (after, durable) -> onCommitted.accept(after));
+    }
+
+    /** As {@link #applyChange(CibVersion, List, Commit)} with nobody to tell. */
     CibSnapshot applyChange(CibVersion base, List<CibChange> list) throws CibException {
-        return applyChange(base, list, s -> { });
+        return applyChange(base, list, (after, durable) -> { });
     }
 
     /**
@@ -131,16 +149,16 @@ final class Replica {
             LOG.log(System.Logger.Level.WARNING, "CIB " + before.version() + " replaced by " + offered.version()
                     + " from " + origin + ": changes made here since the copies diverged are discarded");
         }
-        transition(before, offered, s -> { });
+        transition(before, offered, (after, durable) -> { });
         return true;
     }
 
     /** Takes the state handed to a joining member as it is (it is the cluster's copy at that point in order). */
     synchronized void install(CibSnapshot state) {
-        transition(applied, state, s -> { });
+        transition(applied, state, (after, durable) -> { });
     }
 
-    private void transition(CibSnapshot before, CibSnapshot after, Consumer<CibSnapshot> onCommitted) {
+    private void transition(CibSnapshot before, CibSnapshot after, Commit onCommitted) {
         applied = after;
         boolean start;
         synchronized (queue) {
@@ -174,10 +192,12 @@ final class Replica {
             save |= needsSave(s.before(), s.after());
         }
         CibSnapshot last = batch.get(batch.size() - 1).after();
+        boolean durable = true;
         if (save) {
             try {
                 persistence.save(last);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                durable = false;
                 // The copy in memory still follows the cluster; the operator must fix the disk.
                 LOG.log(System.Logger.Level.ERROR, "cannot persist CIB " + last.version() + ": " + e
                         + " (the configuration is only in memory on this node until the disk is fixed)");
@@ -193,7 +213,7 @@ final class Replica {
                 }
             }
             try {
-                s.onCommitted().accept(s.after());
+                s.onCommitted().committed(s.after(), durable);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "CIB commit callback failed", e);
             }

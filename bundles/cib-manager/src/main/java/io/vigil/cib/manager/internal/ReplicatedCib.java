@@ -1,15 +1,12 @@
 package io.vigil.cib.manager.internal;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -46,8 +43,9 @@ final class ReplicatedCib implements CibService, AutoCloseable {
     private final Supplier<AgentCatalog> catalog;
     private final Consumer<String> onReady;
     private final long commitTimeoutMs;
-    private final Map<String, CompletableFuture<CibSnapshot>> pending = new ConcurrentHashMap<>();
+    private final CommitTracker commits;
     private final AtomicLong requestIds = new AtomicLong();
+    private final long incarnation = System.currentTimeMillis();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "vigil-cib-timer");
         t.setDaemon(true);
@@ -74,6 +72,7 @@ final class ReplicatedCib implements CibService, AutoCloseable {
         this.catalog = catalog;
         this.onReady = onReady;
         this.commitTimeoutMs = commitTimeoutMs;
+        this.commits = new CommitTracker(messaging.localNodeName(), messaging.view());
         // Members apply without agent checks: agents may differ between nodes, and every member must reach the
         // same verdict. The originator checks agents before broadcasting.
         this.replica = new Replica(loaded, new CibChanges(Validator.forChanges(AgentCatalog.NONE)), persistence,
@@ -135,7 +134,7 @@ final class ReplicatedCib implements CibService, AutoCloseable {
         }
         timer.shutdownNow();
         committer.shutdown();
-        pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("the CIB manager stopped")));
+        commits.failAll(new IllegalStateException("the CIB manager stopped"));
     }
 
     // ---- CibService ----
@@ -151,27 +150,21 @@ final class ReplicatedCib implements CibService, AutoCloseable {
         try {
             // Check first here, with this node's agents, so a bad change is refused before it travels.
             new CibChanges(Validator.forChanges(catalog.get())).apply(replica.current(), base, changes);
-        } catch (CibException e) {
+        } catch (CibException | RuntimeException e) {
             result.completeExceptionally(e);
             return result;
         }
-        String id = messaging.localNodeName() + "-" + requestIds.incrementAndGet();
-        pending.put(id, result);
+        // Unique across restarts of this node too, so a late acknowledgement never completes a newer change.
+        String id = messaging.localNodeName() + "-" + incarnation + "-" + requestIds.incrementAndGet();
+        commits.expect(id, result);
         try {
             messaging.broadcast(TOPIC, Wire.encode(new Wire.ChangeRequest(id, messaging.localNodeName(), base,
                     changes)));
         } catch (RuntimeException e) {
-            pending.remove(id);
-            result.completeExceptionally(e);
+            commits.rejected(id, e);
             return result;
         }
-        timer.schedule(() -> {
-            CompletableFuture<CibSnapshot> f = pending.remove(id);
-            if (f != null) {
-                f.completeExceptionally(new TimeoutException("CIB change " + id + " was not committed within "
-                        + commitTimeoutMs + " ms: is this node cut off from its cluster?"));
-            }
-        }, commitTimeoutMs, TimeUnit.MILLISECONDS);
+        timer.schedule(() -> commits.timedOut(id, commitTimeoutMs), commitTimeoutMs, TimeUnit.MILLISECONDS);
         return result;
     }
 
@@ -184,9 +177,6 @@ final class ReplicatedCib implements CibService, AutoCloseable {
     // ---- messaging callbacks (messaging thread, in total order) ----
 
     private void deliver(ClusterMessage m) {
-        if (!m.broadcast()) {
-            return;
-        }
         Object msg;
         try {
             msg = Wire.decode(m.payload());
@@ -195,24 +185,45 @@ final class ReplicatedCib implements CibService, AutoCloseable {
                     + e.getMessage());
             return;
         }
+        if (!m.broadcast()) {
+            if (msg instanceof Wire.Ack a) {
+                commits.acknowledged(a.id(), m.sender());
+            }
+            return;
+        }
         if (msg instanceof Wire.ChangeRequest r) {
-            CompletableFuture<CibSnapshot> f = pending.remove(r.id());
+            boolean mine = commits.isPending(r.id());
             try {
-                // the originator's call returns once the change is durable and visible here (group commit)
-                replica.applyChange(r.base(), r.changes(), after -> {
-                    if (f != null) {
-                        f.complete(after);
+                // persisted here (group commit), then counted here or acknowledged to the originator
+                replica.applyChange(r.base(), r.changes(), (after, durable) -> {
+                    if (mine) {
+                        commits.committedHere(r.id(), after, durable);
+                    } else if (durable) {
+                        acknowledge(r.id(), m.sender());
                     }
                 });
             } catch (CibException e) {
-                if (f != null) {
-                    f.completeExceptionally(e);
+                if (mine) {
+                    commits.rejected(r.id(), e);
                 } else {
                     LOG.log(System.Logger.Level.DEBUG, "CIB change " + r.id() + " rejected: " + e.getMessage());
                 }
             }
         } else if (msg instanceof Wire.Offer o) {
             replica.offer(o.origin(), o.snapshot());
+        }
+    }
+
+    /** Tells the member that broadcast change {@code id} (the authenticated sender) that it is persisted here. */
+    private void acknowledge(String id, String sender) {
+        if (sender.equals(messaging.localNodeName())) {
+            return; // a change this node sent before it restarted: nobody waits for it
+        }
+        try {
+            messaging.send(sender, TOPIC, Wire.encode(new Wire.Ack(id)));
+        } catch (RuntimeException e) {
+            // the originator left the view: nobody waits for this acknowledgement any more
+            LOG.log(System.Logger.Level.DEBUG, "cannot acknowledge CIB change " + id + ": " + e);
         }
     }
 
@@ -235,6 +246,7 @@ final class ReplicatedCib implements CibService, AutoCloseable {
     }
 
     private void viewChanged(MembershipView previous, MembershipView current) {
+        commits.viewChanged(current);
         boolean joined = previous != null && current.names().stream().anyMatch(n -> !previous.contains(n));
         if ((current.merge() || joined) && isReady()) {
             // Partitions healed or members joined (perhaps with a newer persisted copy, or before this node could

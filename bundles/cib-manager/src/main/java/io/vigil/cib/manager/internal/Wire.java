@@ -25,6 +25,10 @@ final class Wire {
     record Offer(String origin, CibSnapshot snapshot) {
     }
 
+    /** A member telling a change's originator that it persisted the change (point to point). */
+    record Ack(String id) {
+    }
+
     private Wire() {
     }
 
@@ -48,8 +52,26 @@ final class Wire {
         return o.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Decodes a message: a {@link ChangeRequest} or an {@link Offer}. */
+    static byte[] encode(Ack ack) {
+        JsonObject o = new JsonObject();
+        o.addProperty("t", "ack");
+        o.addProperty("id", ack.id());
+        return o.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Decodes a message: a {@link ChangeRequest}, an {@link Offer} or an {@link Ack}. Anything else, however
+     * malformed, is a {@link CibParseException}: the bytes come from the network.
+     */
     static Object decode(byte[] payload) throws CibParseException {
+        try {
+            return decodeMessage(payload);
+        } catch (RuntimeException e) {
+            throw new CibParseException("$", "malformed CIB message: " + e, e);
+        }
+    }
+
+    private static Object decodeMessage(byte[] payload) throws CibParseException {
         JsonObject o;
         try {
             o = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8)).getAsJsonObject();
@@ -60,9 +82,11 @@ final class Wire {
         switch (type) {
             case "change":
                 return new ChangeRequest(string(o, "id"), string(o, "origin"), version(o.get("base")),
-                        ChangeJson.read(o.get("changes").toString()));
+                        ChangeJson.read(element(o, "changes").toString()));
             case "offer":
-                return new Offer(string(o, "origin"), CibJson.read(o.get("snapshot").toString()));
+                return new Offer(string(o, "origin"), CibJson.read(element(o, "snapshot").toString()));
+            case "ack":
+                return new Ack(string(o, "id"));
             default:
                 throw new CibParseException("$.t", "unknown CIB message type '" + type + "'", null);
         }
@@ -73,7 +97,11 @@ final class Wire {
     }
 
     static CibSnapshot decodeState(byte[] state) throws CibParseException {
-        return CibJson.read(new String(state, StandardCharsets.UTF_8));
+        try {
+            return CibJson.read(new String(state, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw new CibParseException("$", "malformed CIB state: " + e, e);
+        }
     }
 
     private static String string(JsonObject o, String field) throws CibParseException {
@@ -84,12 +112,23 @@ final class Wire {
         return e.getAsString();
     }
 
+    private static JsonElement element(JsonObject o, String field) throws CibParseException {
+        JsonElement e = o.get(field);
+        if (e == null || e.isJsonNull()) {
+            throw new CibParseException("$." + field, "missing", null);
+        }
+        return e;
+    }
+
     private static CibVersion version(JsonElement e) throws CibParseException {
         if (e == null || e.isJsonNull()) {
             return null;
         }
-        String[] p = e.getAsString().split("\\.");
         try {
+            String[] p = e.getAsString().split("\\.", -1);
+            if (p.length != 3) {
+                throw new IllegalArgumentException("needs admin_epoch.epoch.num_updates");
+            }
             return new CibVersion(Long.parseLong(p[0]), Long.parseLong(p[1]), Long.parseLong(p[2]));
         } catch (RuntimeException ex) {
             throw new CibParseException("$.base", "not a version: " + e, ex);

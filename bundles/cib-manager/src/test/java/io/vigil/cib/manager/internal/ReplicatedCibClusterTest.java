@@ -1,6 +1,8 @@
 package io.vigil.cib.manager.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -15,7 +17,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Handler;
@@ -55,6 +60,9 @@ class ReplicatedCibClusterTest {
     private final List<List<String>> histories = new ArrayList<>();
     /** Per member: the versions persisted, in order. */
     private final List<List<CibVersion>> persisted = new ArrayList<>();
+    /** Per member: a hook run before each save (blocks or fails it), none by default. */
+    private final List<AtomicReference<Replica.Persistence>> disks = new ArrayList<>();
+    private long commitTimeoutMs = 10_000;
 
     @AfterEach
     void tearDown() {
@@ -83,8 +91,13 @@ class ReplicatedCibClusterTest {
             List<String> history = new CopyOnWriteArrayList<>();
             List<CibVersion> saved = new CopyOnWriteArrayList<>();
             CountDownLatch ready = new CountDownLatch(1);
+            AtomicReference<Replica.Persistence> disk = new AtomicReference<>(s -> { });
             ReplicatedCib cib = new ReplicatedCib(channels.get(i), new CibSnapshot(null, Map.of(), null, null),
-                    s -> saved.add(s.version()), () -> AgentCatalog.NONE, why -> ready.countDown(), 10_000);
+                    s -> {
+                        disk.get().save(s);
+                        saved.add(s.version());
+                    }, () -> AgentCatalog.NONE, why -> ready.countDown(), commitTimeoutMs);
+            disks.add(disk);
             cib.addListener((before, after) -> {
                 if (!before.version().equals(after.version())) { // not the initial state transfer of 0.0.0
                     history.add(CibJson.write(after));
@@ -124,6 +137,63 @@ class ReplicatedCibClusterTest {
         }
         System.out.println("saves per member for " + 3 * perNode + " changes (group commit): "
                 + persisted.stream().map(List::size).toList());
+    }
+
+    @Test
+    void theOriginatorsCallReturnsOnlyOnceAMajorityOfTheViewPersistedTheChange() throws Exception {
+        startThree("cib-ack-" + System.nanoTime());
+        commit(0, new CibChange.SetProperty("batch-limit", "1"));
+        CountDownLatch n2Disk = new CountDownLatch(1);
+        CountDownLatch n3Disk = new CountDownLatch(1);
+        disks.get(1).set(s -> awaitGate(n2Disk));
+        disks.get(2).set(s -> awaitGate(n3Disk));
+        try {
+            CompletableFuture<CibSnapshot> call = cibs.get(0).apply(List.of(new CibChange.SetProperty("batch-limit",
+                    "2"))).toCompletableFuture();
+            // n1 itself has persisted and shows the change, but neither other member has persisted it yet
+            await(() -> cibs.get(0).current().version().equals(new CibVersion(0, 2, 0)), () -> "n1 committed 0.2.0");
+            assertTrue(persisted.get(0).contains(new CibVersion(0, 2, 0)), "n1 persisted 0.2.0");
+            assertFalse(call.isDone(), "acknowledged while only n1 of 3 members had persisted the change");
+            n3Disk.countDown(); // n3 persists: n1 + n3 are a majority of 3
+            assertEquals(new CibVersion(0, 2, 0), call.get(15, TimeUnit.SECONDS).version());
+            assertFalse(persisted.get(1).contains(new CibVersion(0, 2, 0)), "n2 is still blocked");
+        } finally {
+            n2Disk.countDown();
+            n3Disk.countDown();
+        }
+        awaitSameCib(List.of(0, 1, 2), new CibVersion(0, 2, 0));
+    }
+
+    @Test
+    void aChangeNoMajorityCouldPersistFailsWithAClearError() throws Exception {
+        commitTimeoutMs = 2_000;
+        startThree("cib-nack-" + System.nanoTime());
+        disks.get(1).set(s -> {
+            throw new IOException("disk full (injected)");
+        });
+        disks.get(2).set(s -> {
+            throw new IOException("disk full (injected)");
+        });
+        CompletableFuture<CibSnapshot> call = cibs.get(0).apply(List.of(new CibChange.SetProperty("batch-limit",
+                "5"))).toCompletableFuture();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> call.get(15, TimeUnit.SECONDS));
+        String msg = e.getCause().getMessage();
+        assertTrue(e.getCause() instanceof TimeoutException, String.valueOf(e.getCause()));
+        assertTrue(msg.contains("persisted only by [n1]") && msg.contains("a majority needs 2"), msg);
+        // once one other member's disk works again, changes are acknowledged again
+        disks.get(2).set(s -> { });
+        assertEquals(new CibVersion(0, 2, 0), commit(0, new CibChange.SetProperty("batch-limit", "6")).version());
+    }
+
+    private static void awaitGate(CountDownLatch gate) throws IOException {
+        try {
+            if (!gate.await(30, TimeUnit.SECONDS)) {
+                throw new IOException("test gate never opened");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     @Test
