@@ -100,7 +100,8 @@ public class ControllerComponent {
                 () -> guard.held() && !guard.recovering(System.nanoTime()));
         this.dc = new DesignatedController(me, cib, this::dispatch, this::fence, () -> quorum.state().quorate(),
                 () -> quorum.state().totalVotes() >= quorum.state().expectedVotes(),
-                () -> !guard.recovering(System.nanoTime()), messaging::connectionClosed, loop, Clock.systemUTC(), leaseMs, marginMs);
+                () -> !guard.recovering(System.nanoTime()), messaging::connectionClosed, loop, Clock.systemUTC(), System::nanoTime, leaseMs,
+                marginMs);
         this.attributes = new AttributeWriter(cib, loop);
 
         this.registrations = List.of(

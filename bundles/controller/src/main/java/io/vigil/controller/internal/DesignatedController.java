@@ -58,7 +58,9 @@ final class DesignatedController {
     private final BooleanSupplier allNodesPresent;
     private final BooleanSupplier mayAct;
     private final java.util.function.Predicate<String> crashed;
-    private final long startedNanos = System.nanoTime();
+    /** This node's monotonic clock (System::nanoTime; injected so tests can drive time). */
+    private final java.util.function.LongSupplier nanos;
+    private final long startedNanos;
     /** Whether every configured node has been seen since this node started (then dc-deadtime is over). */
     private boolean everComplete;
     private final ScheduledExecutorService loop;
@@ -68,20 +70,25 @@ final class DesignatedController {
     private static final long JOIN_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private MembershipView view;
-    private long viewInstalledNanos = System.nanoTime();
+    private long viewInstalledNanos;
     private volatile boolean dc;
     private TransitionRun run;
     private long transitionSeq;
     private boolean scheduleQueued;
     private int failureStreak;
-    private long lastLeaseSentNanos = System.nanoTime();
+    private long lastLeaseSentNanos;
     private final Map<String, Long> departures = new HashMap<>();
     private final Map<Integer, ScheduledFuture<?>> actionTimers = new HashMap<>();
     private ScheduledFuture<?> recheck;
 
     DesignatedController(String me, CibService cib, Dispatcher dispatcher, Fencer fencer, BooleanSupplier quorate,
             BooleanSupplier allNodesPresent, BooleanSupplier mayAct, java.util.function.Predicate<String> crashed,
-            ScheduledExecutorService loop, Clock clock, long leaseMs, long marginMs) {
+            ScheduledExecutorService loop, Clock clock, java.util.function.LongSupplier nanos, long leaseMs,
+            long marginMs) {
+        this.nanos = nanos;
+        this.startedNanos = nanos.getAsLong();
+        this.viewInstalledNanos = startedNanos;
+        this.lastLeaseSentNanos = startedNanos;
         this.crashed = crashed;
         this.allNodesPresent = allNodesPresent;
         this.mayAct = mayAct;
@@ -101,7 +108,7 @@ final class DesignatedController {
 
     /** The DC sent a lease now (while the lost members could still hear it). */
     void leaseSent() {
-        lastLeaseSentNanos = System.nanoTime();
+        lastLeaseSentNanos = nanos.getAsLong();
     }
 
     // ---- events ----
@@ -109,7 +116,7 @@ final class DesignatedController {
     void viewChanged(MembershipView previous, MembershipView current) {
         everComplete |= allNodesPresent.getAsBoolean();
         this.view = current;
-        this.viewInstalledNanos = System.nanoTime();
+        this.viewInstalledNanos = nanos.getAsLong();
         boolean wasDc = dc;
         dc = me.equals(current.coordinator());
         if (!dc) {
@@ -123,7 +130,7 @@ final class DesignatedController {
         if (!wasDc) {
             LOG.log(System.Logger.Level.INFO, me + " is the DC of a partition of " + current.size() + " node(s)");
             // The previous DC may have granted leases until just now.
-            lastLeaseSentNanos = System.nanoTime();
+            lastLeaseSentNanos = nanos.getAsLong();
         }
         boolean fencing = cib.current().configuration().properties().stonithEnabled();
         if (previous != null) {
@@ -132,7 +139,7 @@ final class DesignatedController {
                     // Without fencing, wait out the lost node's lease: it stops its resources itself by then.
                     // A node whose process died (its connections were closed) has nothing left to stop.
                     boolean dead = crashed.test(gone);
-                    departures.put(gone, fencing || dead ? System.nanoTime() : lastLeaseSentNanos + leaseNanos);
+                    departures.put(gone, fencing || dead ? nanos.getAsLong() : lastLeaseSentNanos + leaseNanos);
                     LOG.log(System.Logger.Level.WARNING, "node " + gone + " left the membership"
                             + (fencing ? "" : dead ? "; its process died (connection closed): recovering now"
                                     : "; its resources are recovered once its lease has expired"));
@@ -147,10 +154,10 @@ final class DesignatedController {
 
     /** A member saw {@code node}'s process die: no lease to wait for before recovering its resources. */
     void nodeDied(String node) {
-        if (dc && departures.containsKey(node) && departures.get(node) - System.nanoTime() > 0) {
+        if (dc && departures.containsKey(node) && departures.get(node) - nanos.getAsLong() > 0) {
             LOG.log(System.Logger.Level.WARNING, "node " + node + "'s process died (connection closed): recovering "
                     + "its resources now");
-            departures.put(node, System.nanoTime());
+            departures.put(node, nanos.getAsLong());
             updateNodeStates();
         }
     }
@@ -206,7 +213,7 @@ final class DesignatedController {
                 changes.add(new CibChange.SetNodeState(Integer.toString(m.nodeId()), m.name(), want));
             }
         }
-        long now = System.nanoTime();
+        long now = nanos.getAsLong();
         long nextDeadline = Long.MAX_VALUE;
         for (NodeState ns : s.status().nodes()) {
             if (view.contains(ns.uname()) || !ns.inCcm()) {
@@ -270,14 +277,14 @@ final class DesignatedController {
         CibSnapshot current = cib.current();
         long deadtime = TimeUnit.MILLISECONDS.toNanos(current.configuration().properties().dcDeadtimeMs());
         everComplete |= allNodesPresent.getAsBoolean();
-        if (!everComplete && System.nanoTime() - startedNanos < deadtime) {
+        if (!everComplete && nanos.getAsLong() - startedNanos < deadtime) {
             // Pacemaker's dc-deadtime: right after start, a partial view is more likely a slow peer than a lost one;
             // wait for every configured node (or the dead time) before acting.
             loop.schedule(() -> requestSchedule(0), 200, TimeUnit.MILLISECONDS);
             return;
         }
         List<String> notJoined = notJoined(current);
-        if (!notJoined.isEmpty() && System.nanoTime() - viewInstalledNanos < JOIN_WAIT_NANOS) {
+        if (!notJoined.isEmpty() && nanos.getAsLong() - viewInstalledNanos < JOIN_WAIT_NANOS) {
             // Pacemaker's join round: schedule on every member's own history, never on a stale copy of it.
             loop.schedule(() -> requestSchedule(0), 100, TimeUnit.MILLISECONDS);
             return;

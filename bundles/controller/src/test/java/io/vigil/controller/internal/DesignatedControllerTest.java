@@ -1,0 +1,231 @@
+package io.vigil.controller.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The DC's decisions on a one-thread cluster ({@link TestCluster}): real scheduler, real resource managers, real
+ * CIB model; time is virtual, so "not before the lease expired" is checked to the millisecond without sleeping.
+ */
+class DesignatedControllerTest {
+
+    private static final String DEADTIME_5S = TestCluster.NO_FENCING + """
+            <nvpair id="o-deadtime" name="dc-deadtime" value="5s"/>""";
+
+    private static TestCluster running(String properties, String resources) {
+        TestCluster c = new TestCluster(TestCluster.cib(properties, resources, TestCluster.PREFER_N2), "n1", "n2",
+                "n3");
+        c.view("n1", "n2", "n3");
+        c.advanceWithLeases(200);
+        assertEquals(List.of("n2"), c.activeOn("dummy"), "dispatched: " + c.dispatched);
+        return c;
+    }
+
+    @Test
+    void probesEveryNodeBeforeTheFirstStartThenMonitors() {
+        TestCluster c = new TestCluster(TestCluster.cib(TestCluster.NO_FENCING, TestCluster.DUMMY), "n1", "n2",
+                "n3");
+        c.view("n1", "n2", "n3");
+        c.advance(100);
+        List<String> active = c.activeOn("dummy");
+        assertEquals(1, active.size(), "dispatched: " + c.dispatched);
+        String on = active.get(0);
+        int start = c.dispatched.indexOf("start dummy on " + on);
+        for (String n : c.nodes) {
+            int probe = c.dispatched.indexOf("probe dummy on " + n);
+            assertTrue(probe >= 0 && probe < start, "probe on " + n + " before the start: " + c.dispatched);
+        }
+        assertTrue(c.dispatched.indexOf("monitor dummy on " + on) > start, c.dispatched.toString());
+        assertTrue(c.inCcm("n1") && c.inCcm("n2") && c.inCcm("n3"), "members are recorded as online");
+        c.advance(5000);
+        assertEquals(5, c.dispatched.size(), "a settled cluster schedules nothing more: " + c.dispatched);
+    }
+
+    @Test
+    void aMemberThatHasNotJoinedTheViewHoldsSchedulingBack() {
+        TestCluster c = new TestCluster(TestCluster.cib(TestCluster.NO_FENCING, TestCluster.DUMMY), "n1", "n2",
+                "n3");
+        c.joinLost.add("n3"); // n3's join round answer is lost: its history in the CIB may be stale
+        c.view("n1", "n2", "n3");
+        c.advance(9000);
+        assertTrue(c.dispatched.isEmpty(), "no action on a stale history: " + c.dispatched);
+        c.lrms.get("n3").join("3", 1);
+        c.advance(200);
+        assertEquals(1, c.activeOn("dummy").size(), "scheduled once n3 joined: " + c.dispatched);
+    }
+
+    @Test
+    void aMemberThatNeverJoinsDelaysSchedulingOnlyForTheJoinWait() {
+        TestCluster c = new TestCluster(TestCluster.cib(TestCluster.NO_FENCING, TestCluster.DUMMY), "n1", "n2",
+                "n3");
+        c.joinLost.add("n3");
+        c.view("n1", "n2", "n3");
+        c.advance(9900);
+        assertTrue(c.dispatched.isEmpty(), c.dispatched.toString());
+        c.advance(300);
+        assertEquals(1, c.activeOn("dummy").size(), "scheduled after the 10 s join wait: " + c.dispatched);
+    }
+
+    @Test
+    void dcDeadtimeWaitsForConfiguredNodesThatAreNotThereYet() {
+        TestCluster c = new TestCluster(TestCluster.cib(DEADTIME_5S, TestCluster.DUMMY), "n1", "n2", "n3");
+        c.allNodesPresent = false;
+        c.view("n1");
+        c.advance(4800);
+        assertTrue(c.dispatched.isEmpty(), "within dc-deadtime a partial view waits: " + c.dispatched);
+        c.advance(500);
+        assertEquals(List.of("n1"), c.activeOn("dummy"), "after dc-deadtime it acts: " + c.dispatched);
+    }
+
+    @Test
+    void noDeadtimeWaitOnceEveryConfiguredNodeIsThere() {
+        TestCluster c = new TestCluster(TestCluster.cib(DEADTIME_5S, TestCluster.DUMMY), "n1", "n2", "n3");
+        c.view("n1", "n2", "n3");
+        c.advance(50);
+        assertEquals(1, c.activeOn("dummy").size(), "no wait: " + c.dispatched);
+        assertTrue(c.dispatchedAtMs.values().stream().allMatch(t -> t < 50), c.dispatchedAtMs.toString());
+    }
+
+    @Test
+    void dcDeadtimeIsOverOnceEveryNodeWasSeen() {
+        TestCluster c = new TestCluster(TestCluster.cib(DEADTIME_5S, TestCluster.DUMMY, TestCluster.PREFER_N2),
+                "n1", "n2", "n3");
+        c.view("n1", "n2", "n3");
+        c.advanceWithLeases(200);
+        c.allNodesPresent = false;
+        c.crashed.add("n2");
+        c.unreachable.add("n2");
+        c.view("n1", "n3");
+        c.advanceWithLeases(200);
+        assertEquals(1, c.activeOn("dummy").stream().filter(n -> !n.equals("n2")).count(),
+                "recovered without a second dead-time wait: " + c.dispatched);
+    }
+
+    @Test
+    void aSilentlyLostNodeIsMarkedOfflineOnlyAfterLeasePlusMargin() {
+        TestCluster c = running(TestCluster.NO_FENCING, TestCluster.DUMMY);
+        c.leaseSent();
+        c.loop.runDue();
+        long lastLease = c.nowMs();
+        c.unreachable.add("n2"); // cut: it sends nothing and hears nothing, its copy keeps running meanwhile
+        c.view("n1", "n3");
+        c.advance(TestCluster.LEASE_MS + TestCluster.MARGIN_MS - 10);
+        assertTrue(c.inCcm("n2"), "still counted as a member while its lease may run");
+        assertTrue(c.dispatched.stream().noneMatch(d -> d.startsWith("start dummy on n1")
+                || d.startsWith("start dummy on n3")), "no second copy before the lease expired: " + c.dispatched);
+        c.advance(100);
+        assertFalse(c.inCcm("n2"), "offline once its lease surely expired");
+        List<String> elsewhere = c.activeOn("dummy").stream().filter(n -> !n.equals("n2")).toList();
+        assertEquals(1, elsewhere.size(), c.dispatched.toString());
+        long started = c.dispatchedAtMs.get("start dummy on " + elsewhere.get(0));
+        assertTrue(started - lastLease >= TestCluster.LEASE_MS + TestCluster.MARGIN_MS,
+                "started " + (started - lastLease) + " ms after the last lease");
+    }
+
+    @Test
+    void aNodeWhoseConnectionClosedIsRecoveredAtOnce() {
+        TestCluster c = running(TestCluster.NO_FENCING, TestCluster.DUMMY);
+        c.agents.get("n2").stopAll(); // kill -9: nothing of it runs any more
+        c.unreachable.add("n2");
+        c.crashed.add("n2");
+        long lost = c.nowMs();
+        c.view("n1", "n3");
+        c.advance(50);
+        assertFalse(c.inCcm("n2"));
+        List<String> on = c.activeOn("dummy");
+        assertEquals(1, on.size(), c.dispatched.toString());
+        assertTrue(c.dispatchedAtMs.get("start dummy on " + on.get(0)) - lost < 50, "no lease wait");
+    }
+
+    @Test
+    void aDeathReportedAfterTheViewChangeEndsTheLeaseWait() {
+        TestCluster c = running(TestCluster.NO_FENCING, TestCluster.DUMMY);
+        c.agents.get("n2").stopAll();
+        c.unreachable.add("n2");
+        c.view("n1", "n3");
+        c.advance(300);
+        assertTrue(c.inCcm("n2"), "not known dead yet: waiting for its lease");
+        c.loop.execute(() -> c.dc.nodeDied("n2")); // n3 saw its connection close and told the DC
+        c.advance(20);
+        assertFalse(c.inCcm("n2"));
+        assertEquals(1, c.activeOn("dummy").size(), c.dispatched.toString());
+    }
+
+    private static final String FENCING = """
+            <nvpair id="o-stonith" name="stonith-enabled" value="true"/>""";
+
+    private static final String FENCE_DEVICE = TestCluster.DUMMY + """
+            <primitive id="fence1" class="stonith" type="fence_vigil_process">
+              <instance_attributes id="fence1-ia">
+                <nvpair id="fence1-hosts" name="pcmk_host_list" value="n1,n2,n3"/>
+              </instance_attributes>
+            </primitive>""";
+
+    @Test
+    void withFencingALostNodeIsFencedBeforeRecoveryWithoutWaitingForItsLease() {
+        TestCluster c = running(FENCING, FENCE_DEVICE);
+        c.unreachable.add("n2");
+        c.view("n1", "n3");
+        c.advance(50);
+        assertEquals(List.of("n2"), c.fenced);
+        List<String> on = c.activeOn("dummy");
+        assertFalse(on.contains("n2"), "the fenced node runs nothing");
+        assertEquals(1, on.size(), c.dispatched.toString());
+        assertTrue(c.dispatchedAtMs.get("start dummy on " + on.get(0)) >= c.fencedAtMs.get("n2"),
+                "recovery only after the fencing was confirmed");
+    }
+
+    @Test
+    void whenFencingFailsNothingIsRecovered() {
+        TestCluster c = running(FENCING, FENCE_DEVICE);
+        c.fenceSucceeds = false;
+        c.unreachable.add("n2");
+        c.view("n1", "n3");
+        c.advance(5000);
+        assertTrue(c.fenced.size() >= 2, "fencing is retried: " + c.fenced);
+        assertTrue(c.dispatched.stream().noneMatch(d -> d.startsWith("start dummy")
+                && !d.endsWith("n2")), "no recovery of an unfenced node's resource: " + c.dispatched);
+    }
+
+    @Test
+    void aFailedStartAbortsTheTransitionAndTheResourceMovesAway() {
+        TestCluster c = new TestCluster(TestCluster.cib(TestCluster.NO_FENCING, TestCluster.DUMMY,
+                TestCluster.PREFER_N2), "n1", "n2", "n3");
+        c.agents.get("n2").failStarts("dummy");
+        c.view("n1", "n2", "n3");
+        c.advance(500);
+        assertEquals("INFINITY", c.attribute("n2", "fail-count-dummy#start_0"),
+                "start-failure-is-fatal: the failed start bans the node");
+        List<String> on = c.activeOn("dummy");
+        assertEquals(1, on.size(), c.dispatched.toString());
+        assertFalse(on.contains("n2"));
+        assertTrue(c.dispatched.indexOf("stop dummy on n2") > c.dispatched.indexOf("start dummy on n2"),
+                "the failed start is cleaned up by a stop: " + c.dispatched);
+        assertFalse(c.dispatched.contains("monitor dummy on n2"), "the aborted graph went no further on n2");
+    }
+
+    @Test
+    void failCountsRestartInPlaceUntilTheMigrationThresholdThenMove() {
+        String dummy = TestCluster.DUMMY.replace("<operations>", """
+                <meta_attributes id="dummy-meta"><nvpair id="dummy-mt" name="migration-threshold" value="2"/>
+                </meta_attributes><operations>""");
+        TestCluster c = running(TestCluster.NO_FENCING, dummy);
+        c.agents.get("n2").lose("dummy");
+        c.agents.get("n2").fireMonitors();
+        c.advance(200);
+        assertEquals("1", c.attribute("n2", "fail-count-dummy#monitor_10000"));
+        assertEquals(List.of("n2"), c.activeOn("dummy"), "first failure: restarted in place: " + c.dispatched);
+        c.agents.get("n2").lose("dummy");
+        c.agents.get("n2").fireMonitors();
+        c.advance(200);
+        assertEquals("2", c.attribute("n2", "fail-count-dummy#monitor_10000"));
+        List<String> on = c.activeOn("dummy");
+        assertEquals(1, on.size(), c.dispatched.toString());
+        assertFalse(on.contains("n2"), "migration-threshold reached: moved away");
+    }
+}

@@ -1,0 +1,185 @@
+package io.vigil.controller.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.vigil.messaging.api.Member;
+import io.vigil.messaging.api.MembershipView;
+
+/**
+ * A cluster in one thread: a DC on the first node, the real resource manager on every node, the real scheduler,
+ * a {@link LocalCib} and {@link InMemoryAgents}; messaging between nodes is a post to the {@link ManualLoop}
+ * (dropped for a node that is cut off), and time is the loop's virtual time. The test moves time with
+ * {@link #advance}.
+ */
+final class TestCluster {
+
+    static final long LEASE_MS = 1000;
+    static final long MARGIN_MS = 250;
+
+    final ManualLoop loop = new ManualLoop();
+    final LocalCib cib;
+    final List<String> nodes;
+    final Map<String, InMemoryAgents> agents = new LinkedHashMap<>();
+    final Map<String, LocalResourceManager> lrms = new LinkedHashMap<>();
+    /** Requests the DC sent, as "task resource on node" (probes as "probe ..."), in order, with the time sent. */
+    final List<String> dispatched = new CopyOnWriteArrayList<>();
+    final Map<String, Long> dispatchedAtMs = new ConcurrentHashMap<>();
+    /** Nodes whose messages are lost (link cut, process frozen or dead). */
+    final Set<String> unreachable = ConcurrentHashMap.newKeySet();
+    /** Nodes a member saw die (connection closed). */
+    final Set<String> crashed = ConcurrentHashMap.newKeySet();
+    /** Fence requests, and the answer the fencer gives (confirmed or not). */
+    final List<String> fenced = new CopyOnWriteArrayList<>();
+    final Map<String, Long> fencedAtMs = new ConcurrentHashMap<>();
+    volatile boolean fenceSucceeds = true;
+    volatile boolean allNodesPresent = true;
+    /** Members whose join to the next view does not reach the CIB. */
+    final Set<String> joinLost = ConcurrentHashMap.newKeySet();
+    final DesignatedController dc;
+    private final long t0;
+    private MembershipView view;
+    private long viewId;
+
+    TestCluster(String cibXml, String... nodes) {
+        this.cib = new LocalCib(cibXml);
+        this.nodes = List.of(nodes);
+        this.t0 = loop.nanoTime();
+        Clock wall = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        for (String n : nodes) {
+            InMemoryAgents a = new InMemoryAgents();
+            agents.put(n, a);
+            lrms.put(n, new LocalResourceManager(n, a, cib, wall, loop, () -> !unreachable.contains(n)));
+        }
+        this.dc = new DesignatedController(nodes[0], cib, this::dispatch, this::fence, () -> true,
+                () -> allNodesPresent, () -> true, crashed::contains, loop, wall, loop::nanoTime, LEASE_MS,
+                MARGIN_MS);
+        cib.addListener((before, after) -> loop.execute(() -> dc.cibCommitted(before, after)));
+    }
+
+    long nowMs() {
+        return (loop.nanoTime() - t0) / 1_000_000;
+    }
+
+    private void dispatch(String node, ExecRequest r) {
+        String what = (r.isProbe() ? "probe" : r.task()) + " " + r.resource() + " on " + node;
+        dispatched.add(what);
+        dispatchedAtMs.putIfAbsent(what, nowMs());
+        if (!unreachable.contains(node)) {
+            loop.execute(() -> lrms.get(node).execute(r));
+        }
+    }
+
+    private java.util.concurrent.CompletionStage<Boolean> fence(String node, String action) {
+        fenced.add(node);
+        fencedAtMs.putIfAbsent(node, nowMs());
+        if (fenceSucceeds) {
+            agents.get(node).stopAll();
+        }
+        return CompletableFuture.completedFuture(fenceSucceeds);
+    }
+
+    /** Installs a membership view of these members (the DC's node first, as the oldest member). */
+    void view(String... members) {
+        List<Member> m = new ArrayList<>();
+        for (String n : members) {
+            m.add(new Member(n, nodes.indexOf(n) + 1, 1, Instant.EPOCH));
+        }
+        MembershipView previous = view;
+        MembershipView current = new MembershipView(++viewId, members[0], m, false, List.of());
+        view = current;
+        loop.execute(() -> dc.viewChanged(previous, current));
+        for (String n : members) {
+            if (joinLost.contains(n)) {
+                continue;
+            }
+            lrms.get(n).join(Integer.toString(nodes.indexOf(n) + 1), current.viewId());
+        }
+    }
+
+    /** The DC sent a lease (the lease thread does this every 200 ms in a node). */
+    void leaseSent() {
+        loop.execute(dc::leaseSent);
+    }
+
+    void advance(long ms) {
+        loop.advance(ms);
+    }
+
+    /** Advances in steps of 200 ms, sending a lease at each step as a running DC does. */
+    void advanceWithLeases(long ms) {
+        for (long t = 0; t < ms; t += 200) {
+            leaseSent();
+            loop.advance(Math.min(200, ms - t));
+        }
+    }
+
+    List<String> activeOn(String resource) {
+        List<String> on = new ArrayList<>();
+        agents.forEach((n, a) -> {
+            if (a.isActive(resource)) {
+                on.add(n);
+            }
+        });
+        return on;
+    }
+
+    String attribute(String node, String name) {
+        return cib.current().status().nodeByName(node).map(s -> s.transientValues().get(name)).orElse(null);
+    }
+
+    boolean inCcm(String node) {
+        return cib.current().status().nodeByName(node).map(s -> s.inCcm()).orElse(false);
+    }
+
+    static String cib(String properties, String resources) {
+        return cib(properties, resources, "");
+    }
+
+    static String cib(String properties, String resources, String constraints) {
+        return """
+                <cib admin_epoch="0" epoch="1" num_updates="0" validate-with="pacemaker-3.9">
+                  <configuration>
+                    <crm_config>
+                      <cluster_property_set id="cib-bootstrap-options">
+                        %s
+                      </cluster_property_set>
+                    </crm_config>
+                    <nodes>
+                      <node id="1" uname="n1"/>
+                      <node id="2" uname="n2"/>
+                      <node id="3" uname="n3"/>
+                    </nodes>
+                    <resources>
+                      %s
+                    </resources>
+                    <constraints>
+                      %s
+                    </constraints>
+                  </configuration>
+                  <status/>
+                </cib>
+                """.formatted(properties, resources, constraints);
+    }
+
+    static final String DUMMY = """
+            <primitive id="dummy" class="ocf" provider="pacemaker" type="Dummy">
+              <operations><op id="dummy-mon" name="monitor" interval="10s" timeout="20s"/></operations>
+            </primitive>""";
+
+    /** dummy prefers n2, so that the DC's own node (n1) is not the one that is lost. */
+    static final String PREFER_N2 = """
+            <rsc_location id="dummy-prefers-n2" rsc="dummy" node="n2" score="100"/>""";
+
+    static final String NO_FENCING = """
+            <nvpair id="o-stonith" name="stonith-enabled" value="false"/>""";
+}
