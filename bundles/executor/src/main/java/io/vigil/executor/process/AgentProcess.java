@@ -54,6 +54,15 @@ public final class AgentProcess {
      */
     public static Outcome run(List<String> command, Map<String, String> environment, Path workingDirectory,
             Duration timeout) throws IOException {
+        return run(command, environment, workingDirectory, timeout, null);
+    }
+
+    /**
+     * As {@link #run(List, Map, Path, Duration)}, with {@code stdin} as the program's standard input (RHCS fence
+     * agents read their parameters there); {@code null} for none.
+     */
+    public static Outcome run(List<String> command, Map<String, String> environment, Path workingDirectory,
+            Duration timeout, byte[] stdin) throws IOException {
         List<String> cmd = new ArrayList<>(command.size() + 1);
         if (SETSID != null) {
             cmd.add(SETSID.toString());
@@ -61,9 +70,13 @@ public final class AgentProcess {
         cmd.addAll(command);
         Path out = Files.createTempFile("vigil-agent", ".out");
         Path err = Files.createTempFile("vigil-agent", ".err");
+        Path in = stdin == null ? null : Files.createTempFile("vigil-agent", ".in");
         try {
+            if (in != null) {
+                Files.write(in, stdin);
+            }
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                    .redirectInput(ProcessBuilder.Redirect.from(in == null ? new File("/dev/null") : in.toFile()));
             pb.environment().putAll(environment);
             if (workingDirectory != null) {
                 pb.directory(workingDirectory.toFile());
@@ -89,6 +102,9 @@ public final class AgentProcess {
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
+            if (in != null) {
+                Files.deleteIfExists(in);
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 /** Running external agent programs so that a timeout kills their whole process tree. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.vigil.executor.process;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,0 +1,473 @@
+package io.vigil.itest.faults;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import io.vigil.itest.hosts.HostCluster;
+import io.vigil.itest.hosts.TestHost;
+import io.vigil.itest.support.Vigil;
+
+/**
+ * One fault-injection campaign on a real Vigil cluster of namespaced test hosts: faults drawn from a seeded random
+ * sequence (the seed is printed, so any run replays), each injected, held, healed, and followed by the invariant
+ * checks of issue 9. Exclusivity is watched continuously (every 10 ms) from the hosts' own Dummy state, not from
+ * the cluster's view.
+ */
+final class Campaign {
+
+    /** What to run. */
+    record Options(long seed, int nodes, int faults, boolean fencing, Duration recoveryBound) {
+    }
+
+    static final List<String> RESOURCES = List.of("r1", "r2");
+    private static final String LEDGER_OPTION = "cluster-recheck-interval";
+
+    private final Path dir;
+    private final Options o;
+    private final PrintStream log;
+    private final Random rng;
+    private final Report report;
+    /** Hosts whose node died while its resources kept running (a crash): their copies still serve. */
+    private final Set<String> leftRunning = ConcurrentHashMap.newKeySet();
+    private final AtomicLong ledgerNext = new AtomicLong(1);
+    private volatile long ledgerAcknowledged;
+    private volatile int step;
+    private HostCluster cluster;
+    private Pdu pdu;
+
+    Campaign(Path dir, Options o, PrintStream log) {
+        this.dir = dir;
+        this.o = o;
+        this.log = log;
+        this.rng = new Random(o.seed());
+        this.report = new Report(o.seed(), o.nodes(), o.fencing());
+    }
+
+    Report run() throws IOException {
+        log.printf("fault campaign seed %d (%d nodes, %d faults, fencing %s)%n", o.seed(), o.nodes(), o.faults(),
+                o.fencing() ? "on" : "off");
+        pdu = new Pdu(dir, h -> leftRunning.remove(h.name()));
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "exclusivity-watch");
+            t.setDaemon(true);
+            t.setPriority(Thread.MAX_PRIORITY);
+            return t;
+        });
+        try {
+            cluster = HostCluster.builder(dir.resolve("hosts")).nodes(o.nodes())
+                    .nodeJson("\"fenceAgentDirectory\": \"" + pdu.agentDirectory() + "\"").start();
+            pdu.attach(cluster.hosts());
+            configure();
+            watcher.scheduleAtFixedRate(this::watchExclusivity, 10, 10, TimeUnit.MILLISECONDS);
+            for (step = 1; step <= o.faults(); step++) {
+                runStep();
+            }
+            step = 0;
+            finalChecks();
+        } catch (RuntimeException | AssertionError e) {
+            report.violation(new Report.Violation(step, "harness", "the campaign could not go on: " + e));
+        } finally {
+            watcher.shutdownNow();
+            if (cluster != null) {
+                if (!report.violations().isEmpty()) {
+                    // beside the build's output: the campaign's own directory is usually a temporary one
+                    Path logs = Path.of("target", "fault-logs", "seed-" + o.seed() + (o.fencing() ? "-fencing" : ""))
+                            .toAbsolutePath();
+                    cluster.saveLogs(logs);
+                    log.println("logs of the failed campaign: " + logs);
+                }
+                cluster.close();
+            }
+            pdu.close();
+        }
+        report.acknowledged(ledgerAcknowledged);
+        return report;
+    }
+
+    private void configure() {
+        TestHost h = cluster.hosts().get(0);
+        if (o.fencing()) {
+            String list = cluster.hosts().stream().map(TestHost::name).collect(Collectors.joining(","));
+            h.ok("pcs stonith create pdu fence_harness pdu_dir=" + pdu.dir() + " pcmk_host_list=" + list);
+            h.ok("pcs property set stonith-enabled=true");
+        } else {
+            h.ok("pcs property set stonith-enabled=false");
+        }
+        for (String r : RESOURCES) {
+            h.ok("pcs resource create " + r + " ocf:pacemaker:Dummy op monitor interval=1s");
+        }
+        for (String r : RESOURCES) {
+            cluster.awaitActive(r, Duration.ofSeconds(60));
+        }
+    }
+
+    // ---- one step ----------------------------------------------------------------------------------------------
+
+    private void runStep() {
+        FaultKind kind = pick();
+        TestHost target = rng.nextInt(100) < 60 ? active("r1") : running().get(rng.nextInt(running().size()));
+        boolean burst = rng.nextInt(100) < 40;
+        Thread burster = burst ? startBurst(target) : null;
+        String detail = inject(kind, target);
+        log.printf("step %d: %s%s%n", step, detail, burst ? " + configuration burst" : "");
+        joinQuietly(burster);
+        long t0 = System.nanoTime();
+        long recovered = awaitRecovery() ? (System.nanoTime() - t0) / 1_000_000 : -1;
+        if (recovered < 0) {
+            report.violation(new Report.Violation(step, "recovery", "not recovered within "
+                    + o.recoveryBound().toSeconds() + " s after " + detail + "; " + describe()));
+        } else {
+            checkAgreement();
+        }
+        report.step(new Report.Step(step, kind, detail, recovered, burst));
+    }
+
+    private FaultKind pick() {
+        List<FaultKind> kinds = new ArrayList<>(List.of(FaultKind.values()));
+        if (!o.fencing()) {
+            kinds.remove(FaultKind.FENCE_DEVICE_FAILURE);
+        }
+        return kinds.get(rng.nextInt(kinds.size()));
+    }
+
+    /** Injects the fault, holds it, heals it; returns what was done. */
+    private String inject(FaultKind kind, TestHost target) {
+        switch (kind) {
+            case POWER_OFF -> {
+                target.powerOff();
+                leftRunning.remove(target.name());
+                hold(1000 + rng.nextInt(3000));
+                return "power-off of " + target.name();
+            }
+            case CRASH -> {
+                if (target.state() == TestHost.State.RUNNING) {
+                    leftRunning.add(target.name());
+                    target.crashNode();
+                }
+                hold(1000 + rng.nextInt(3000));
+                return "crash (kill -9 of the node only) of " + target.name();
+            }
+            case PAUSE -> {
+                long ms = 500 + rng.nextInt(9500);
+                target.freeze();
+                hold(ms);
+                if (target.state() == TestHost.State.FROZEN) {
+                    target.thaw();
+                }
+                return "pause of " + target.name() + " for " + ms + " ms";
+            }
+            case PARTITION -> {
+                List<TestHost> hosts = new ArrayList<>(cluster.hosts());
+                java.util.Collections.shuffle(hosts, rng);
+                List<TestHost> minority = hosts.subList(0, (hosts.size() - 1) / 2);
+                List<TestHost> majority = hosts.subList(minority.size(), hosts.size());
+                NetFaults.partition(minority, majority);
+                long ms = 2000 + rng.nextInt(6000);
+                hold(ms);
+                cluster.hosts().forEach(NetFaults::clear);
+                return "partition " + names(minority) + " | " + names(majority) + " for " + ms + " ms";
+            }
+            case ONE_WAY_CUT -> {
+                NetFaults.oneWay(target, cluster.others(target));
+                long ms = 2000 + rng.nextInt(6000);
+                hold(ms);
+                NetFaults.clear(target);
+                return "one-way cut of " + target.name() + "'s outgoing packets for " + ms + " ms";
+            }
+            case FLAPPING_LINK -> {
+                int flaps = 2 + rng.nextInt(4);
+                for (int i = 0; i < flaps; i++) {
+                    target.cutLink();
+                    hold(300 + rng.nextInt(1200));
+                    target.healLink();
+                    hold(300 + rng.nextInt(1200));
+                }
+                return "flapping link of " + target.name() + " (" + flaps + " flaps)";
+            }
+            case PACKET_LOSS -> {
+                int pct = 10 + rng.nextInt(40);
+                NetFaults.loss(target, pct);
+                long ms = 3000 + rng.nextInt(5000);
+                hold(ms);
+                NetFaults.clear(target);
+                return pct + "% packet loss on " + target.name() + " for " + ms + " ms";
+            }
+            case MONITOR_FAILURE -> {
+                TestHost on = active("r1");
+                try {
+                    Files.deleteIfExists(on.dummyStateFile("r1"));
+                } catch (IOException e) {
+                    throw new AssertionError("cannot remove r1's state on " + on.name() + ": " + e, e);
+                }
+                return "r1's copy on " + on.name() + " vanished behind the agent's back";
+            }
+            case NODE_RESTART -> {
+                if (target.state() == TestHost.State.RUNNING) {
+                    target.stop(Duration.ofSeconds(60));
+                }
+                return "graceful restart of " + target.name();
+            }
+            case FENCE_DEVICE_FAILURE -> {
+                TestHost victim = active("r1");
+                pdu.failing(true);
+                victim.powerOff();
+                long ms = 3000 + rng.nextInt(4000);
+                long end = System.nanoTime() + ms * 1_000_000;
+                while (System.nanoTime() < end) {
+                    // unconfirmed fencing: the victim's resources must not be started anywhere else
+                    List<TestHost> elsewhere = servingCopies("r1");
+                    if (!elsewhere.isEmpty()) {
+                        report.violation(new Report.Violation(step, "fencing", "r1 was recovered on "
+                                + names(elsewhere) + " although fencing " + victim.name() + " had not succeeded"));
+                        break;
+                    }
+                    hold(50);
+                }
+                pdu.failing(false);
+                return "fence device failing while " + victim.name() + " (active) lost power, " + ms + " ms";
+            }
+            default -> throw new IllegalStateException("unhandled fault " + kind);
+        }
+    }
+
+    // ---- invariants --------------------------------------------------------------------------------------------
+
+    /** Hosts whose copies count as serving: running and not frozen, or crashed with their resources left running. */
+    private List<TestHost> servingCopies(String resource) {
+        return cluster.hosts().stream().filter(h -> (h.serving() || leftRunning.contains(h.name()))
+                && h.dummyActive(resource)).toList();
+    }
+
+    private final Map<String, Long> openOverlaps = new ConcurrentHashMap<>();
+
+    private void watchExclusivity() {
+        try {
+            for (String r : RESOURCES) {
+                List<TestHost> on = servingCopies(r);
+                if (on.size() > 1 && !openOverlaps.containsKey(r)) {
+                    openOverlaps.put(r, System.nanoTime());
+                    report.doubleActive();
+                    if (o.fencing()) {
+                        report.violation(new Report.Violation(step, "exclusivity", r + " active on " + names(on)
+                                + " at once (from the hosts' own state)"));
+                    }
+                    log.printf("  step %d: DOUBLE ACTIVE %s on %s%n", step, r, names(on));
+                } else if (on.size() <= 1) {
+                    openOverlaps.remove(r);
+                }
+            }
+        } catch (RuntimeException e) {
+            // a host being torn down mid-sample; the next sample sees it settled
+        }
+    }
+
+    /**
+     * Heals what the fault left down (hosts powered off by the fault or by fencing, crashed nodes), then waits
+     * until every host is up and online, every resource is served by exactly one host, and the CIB versions agree.
+     */
+    private boolean awaitRecovery() {
+        for (TestHost h : cluster.hosts()) {
+            if (h.state() == TestHost.State.FROZEN) {
+                h.thaw();
+            }
+            if (h.linkCut()) {
+                h.healLink();
+            }
+            if (h.state() == TestHost.State.DOWN) {
+                h.start();
+            }
+        }
+        long end = System.nanoTime() + o.recoveryBound().toNanos();
+        while (System.nanoTime() < end) {
+            if (cluster.hosts().stream().allMatch(h -> h.state() == TestHost.State.RUNNING) && recovered()) {
+                leftRunning.clear();
+                return true;
+            }
+            hold(100);
+            // fencing during recovery (e.g. a restarted host was fenced once more) leaves a host down: power it on
+            cluster.hosts().stream().filter(h -> h.state() == TestHost.State.DOWN).forEach(TestHost::start);
+        }
+        return false;
+    }
+
+    private boolean recovered() {
+        for (String r : RESOURCES) {
+            if (servingCopies(r).size() != 1) {
+                return false;
+            }
+        }
+        for (TestHost h : cluster.hosts()) {
+            Map<String, String> states = cluster.nodeStates(h);
+            if (!cluster.hosts().stream().allMatch(x -> "online".equals(states.get(x.name())))) {
+                return false;
+            }
+        }
+        return versions().values().stream().distinct().count() == 1;
+    }
+
+    private Map<String, String> versions() {
+        Map<String, String> v = new TreeMap<>();
+        for (TestHost h : cluster.hosts()) {
+            Vigil.Result r = h.run("cib version", Duration.ofSeconds(10));
+            v.put(h.name(), r.exitCode() == 0 ? r.out().strip() : "(no answer: " + r.err().strip() + ")");
+        }
+        return v;
+    }
+
+    /** After a recovery: every acknowledged configuration change is in every host's CIB. */
+    private void checkAgreement() {
+        long acked = ledgerAcknowledged;
+        for (TestHost h : cluster.hosts()) {
+            long seen = ledgerValue(h);
+            if (seen < acked) {
+                report.violation(new Report.Violation(step, "acknowledged change lost", h.name() + " has "
+                        + LEDGER_OPTION + " change #" + seen + " but change #" + acked + " was acknowledged"));
+            }
+        }
+    }
+
+    private void finalChecks() {
+        if (!awaitRecovery()) {
+            report.violation(new Report.Violation(0, "recovery", "the cluster did not settle at the end: "
+                    + describe()));
+        }
+        checkAgreement();
+    }
+
+    // ---- the configuration ledger ------------------------------------------------------------------------------
+
+    /**
+     * A burst of configuration changes during the fault, sent to hosts the fault does not target: each change sets
+     * {@value #LEDGER_OPTION} to a new value (600 s + its number), so the highest number a host has tells which
+     * acknowledged changes it kept.
+     */
+    private Thread startBurst(TestHost target) {
+        Thread t = new Thread(() -> {
+            for (int i = 0; i < 10; i++) {
+                List<TestHost> via = cluster.others(target).stream().filter(TestHost::serving).toList();
+                if (via.isEmpty()) {
+                    return;
+                }
+                long n = ledgerNext.getAndIncrement();
+                TestHost h = via.get((int) (n % via.size()));
+                Vigil.Result r = h.run("cib set-property " + LEDGER_OPTION + " " + (600 + n) + "s",
+                        Duration.ofSeconds(20));
+                if (r.exitCode() == 0) {
+                    synchronized (this) {
+                        ledgerAcknowledged = Math.max(ledgerAcknowledged, n);
+                    }
+                }
+            }
+        }, "configuration-burst");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private long ledgerValue(TestHost h) {
+        Vigil.Result r = h.run("cib show", Duration.ofSeconds(20));
+        if (r.exitCode() != 0) {
+            return -1;
+        }
+        String v = find(JsonParser.parseString(r.out()), LEDGER_OPTION);
+        if (v == null) {
+            return 0;
+        }
+        return Long.parseLong(v.replaceAll("[^0-9]", "")) - 600;
+    }
+
+    private static String find(JsonElement e, String name) {
+        if (e.isJsonObject()) {
+            JsonObject o = e.getAsJsonObject();
+            if (o.has("name") && o.get("name").isJsonPrimitive() && name.equals(o.get("name").getAsString())
+                    && o.has("value")) {
+                return o.get("value").getAsString();
+            }
+            for (var m : o.entrySet()) {
+                String v = find(m.getValue(), name);
+                if (v != null) {
+                    return v;
+                }
+            }
+        } else if (e.isJsonArray()) {
+            for (JsonElement x : e.getAsJsonArray()) {
+                String v = find(x, name);
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    private TestHost active(String resource) {
+        List<TestHost> on = servingCopies(resource);
+        if (on.size() == 1) {
+            return on.get(0);
+        }
+        List<TestHost> r = running();
+        return r.get(rng.nextInt(r.size()));
+    }
+
+    private List<TestHost> running() {
+        List<TestHost> r = cluster.hosts().stream().filter(h -> h.state() == TestHost.State.RUNNING).toList();
+        return r.isEmpty() ? cluster.hosts() : r;
+    }
+
+    private String describe() {
+        Map<String, Object> d = new TreeMap<>();
+        cluster.hosts().forEach(h -> d.put(h.name(), h.toString()));
+        RESOURCES.forEach(r -> d.put(r, names(servingCopies(r))));
+        d.put("cib versions", versions());
+        return d.toString();
+    }
+
+    private static String names(List<TestHost> hosts) {
+        return hosts.stream().map(TestHost::name).collect(Collectors.joining(",", "[", "]"));
+    }
+
+    private static void hold(long ms) {
+        // the fault's own duration, not a wait for a condition
+        long end = System.nanoTime() + ms * 1_000_000;
+        while (System.nanoTime() < end) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(Math.min(end - System.nanoTime(), 50_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void joinQuietly(Thread t) {
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join(60_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.vigil.itest.faults;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** What one campaign did: every fault with its recovery time, and every invariant it saw broken. */
+final class Report {
+
+    /** One injected fault. {@code recoveryMs} is -1 when the cluster did not recover within the bound. */
+    record Step(int index, FaultKind kind, String detail, long recoveryMs, boolean burst) {
+    }
+
+    /** A broken promise, with the step during which it broke (0 = setup or final checks). */
+    record Violation(int step, String invariant, String detail) {
+    }
+
+    private final long seed;
+    private final int nodes;
+    private final boolean fencing;
+    private final List<Step> steps = new ArrayList<>();
+    private final List<Violation> violations = new ArrayList<>();
+    private int doubleActive;
+    private long acknowledgedChanges;
+
+    Report(long seed, int nodes, boolean fencing) {
+        this.seed = seed;
+        this.nodes = nodes;
+        this.fencing = fencing;
+    }
+
+    synchronized void step(Step s) {
+        steps.add(s);
+    }
+
+    synchronized void violation(Violation v) {
+        violations.add(v);
+    }
+
+    synchronized void doubleActive() {
+        doubleActive++;
+    }
+
+    synchronized void acknowledged(long n) {
+        acknowledgedChanges = n;
+    }
+
+    synchronized List<Violation> violations() {
+        return List.copyOf(violations);
+    }
+
+    synchronized List<Step> steps() {
+        return List.copyOf(steps);
+    }
+
+    synchronized int doubleActiveIncidents() {
+        return doubleActive;
+    }
+
+    synchronized void print(PrintStream out) {
+        out.printf("fault campaign: seed %d, %d nodes, fencing %s, %d faults, %d acknowledged configuration changes%n",
+                seed, nodes, fencing ? "on" : "off", steps.size(), acknowledgedChanges);
+        Map<FaultKind, List<Long>> byKind = new EnumMap<>(FaultKind.class);
+        Map<FaultKind, Integer> unrecovered = new EnumMap<>(FaultKind.class);
+        for (Step s : steps) {
+            if (s.recoveryMs() < 0) {
+                unrecovered.merge(s.kind(), 1, Integer::sum);
+            } else {
+                byKind.computeIfAbsent(s.kind(), k -> new ArrayList<>()).add(s.recoveryMs());
+            }
+        }
+        out.printf("%-22s %6s %10s %10s %10s %12s%n", "fault", "count", "min ms", "median ms", "max ms",
+                "unrecovered");
+        for (FaultKind k : FaultKind.values()) {
+            List<Long> t = byKind.getOrDefault(k, List.of()).stream().sorted().toList();
+            int u = unrecovered.getOrDefault(k, 0);
+            if (t.isEmpty() && u == 0) {
+                continue;
+            }
+            out.printf("%-22s %6d %10s %10s %10s %12d%n", k.name().toLowerCase().replace('_', '-'), t.size() + u,
+                    t.isEmpty() ? "-" : t.get(0), t.isEmpty() ? "-" : t.get(t.size() / 2),
+                    t.isEmpty() ? "-" : t.get(t.size() - 1), u);
+        }
+        out.printf("double-active incidents (two serving copies of an exclusive resource): %d%n", doubleActive);
+        out.printf("invariant violations: %d%n", violations.size());
+        for (Violation v : violations) {
+            out.printf("  step %d: %s: %s%n", v.step(), v.invariant(), v.detail());
+        }
+        out.printf("replay: -Dfaults.seed=%d -Dfaults.nodes=%d -Dfaults.count=%d -Dfaults.fencing=%s%n", seed, nodes,
+                steps.size(), fencing ? "on" : "off");
+    }
+}
