@@ -17,8 +17,11 @@ public sealed interface CibChange {
     /** True when the change touches the configuration section. */
     boolean isConfiguration();
 
-    /** Which part of a resource or node an attribute change targets. */
-    enum AttributeTarget { RESOURCE_META, RESOURCE_INSTANCE, NODE }
+    /**
+     * Which part of a resource or node an attribute change targets; {@code RSC_DEFAULTS} and {@code OP_DEFAULTS}
+     * are the configuration's rsc_defaults / op_defaults (the object id is ignored for them).
+     */
+    enum AttributeTarget { RESOURCE_META, RESOURCE_INSTANCE, NODE, RSC_DEFAULTS, OP_DEFAULTS }
 
     record CreateResource(Resource resource) implements CibChange {
         public boolean isConfiguration() {
@@ -64,6 +67,20 @@ public sealed interface CibChange {
     }
 
     record DeleteNode(String id) implements CibChange {
+        public boolean isConfiguration() {
+            return true;
+        }
+    }
+
+    /** Adds a fencing-level to the fencing topology. */
+    record CreateFencingLevel(io.vigil.cib.model.FencingLevel level) implements CibChange {
+        public boolean isConfiguration() {
+            return true;
+        }
+    }
+
+    /** Removes the fencing-level with this id. */
+    record DeleteFencingLevel(String id) implements CibChange {
         public boolean isConfiguration() {
             return true;
         }

@@ -55,6 +55,22 @@ final class ConfigurationEditor {
         if (change instanceof CibChange.DeleteNode x) {
             return c.withNodes(replaceNode(c.nodes(), x.id(), null));
         }
+        if (change instanceof CibChange.CreateFencingLevel x) {
+            if (c.fencingTopology().stream().anyMatch(l -> l.id().equals(x.level().id()))) {
+                throw new ChangeFailure(Problem.error("fencing-level", x.level().id(), "id",
+                        "a fencing-level with this id already exists"));
+            }
+            List<io.vigil.cib.model.FencingLevel> ls = new ArrayList<>(c.fencingTopology());
+            ls.add(x.level());
+            return c.withFencingTopology(ls);
+        }
+        if (change instanceof CibChange.DeleteFencingLevel x) {
+            List<io.vigil.cib.model.FencingLevel> ls = new ArrayList<>(c.fencingTopology());
+            if (!ls.removeIf(l -> l.id().equals(x.id()))) {
+                throw new ChangeFailure(Problem.error("fencing-level", x.id(), "id", "no such fencing-level"));
+            }
+            return c.withFencingTopology(ls);
+        }
         if (change instanceof CibChange.SetProperty x) {
             return c.withCrmConfig(NvSets.set(new AttributeSets(c.crmConfig()), "cib-bootstrap-options", x.name(), x.value()).sets());
         }
@@ -71,11 +87,23 @@ final class ConfigurationEditor {
     }
 
     private static String setId(CibChange.SetAttribute x) {
+        if (x.target() == CibChange.AttributeTarget.RSC_DEFAULTS) {
+            return "rsc-options"; // the ids pcs and crmsh give these sets
+        }
+        if (x.target() == CibChange.AttributeTarget.OP_DEFAULTS) {
+            return "op-options";
+        }
         return x.objectId() + (x.target() == CibChange.AttributeTarget.RESOURCE_META ? "-meta_attributes" : "-instance_attributes");
     }
 
     private static Configuration attribute(Configuration c, CibChange.AttributeTarget target, String id,
                                            UnaryOperator<AttributeSets> edit) throws ChangeFailure {
+        if (target == CibChange.AttributeTarget.RSC_DEFAULTS) {
+            return c.withRscDefaults(edit.apply(c.rscDefaults()));
+        }
+        if (target == CibChange.AttributeTarget.OP_DEFAULTS) {
+            return c.withOpDefaults(edit.apply(c.opDefaults()));
+        }
         if (target == CibChange.AttributeTarget.NODE) {
             Node n = c.nodes().stream().filter(x -> id.equals(x.id()) || id.equals(x.uname())).findFirst()
                     .orElseThrow(() -> new ChangeFailure(Problem.error("node", id, "id", "no such node")));

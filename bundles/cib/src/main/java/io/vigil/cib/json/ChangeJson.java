@@ -28,6 +28,8 @@ public final class ChangeJson {
                     .with("delete-constraint", CibChange.DeleteConstraint.class)
                     .with("create-node", CibChange.CreateNode.class)
                     .with("delete-node", CibChange.DeleteNode.class)
+                    .with("create-fencing-level", CibChange.CreateFencingLevel.class)
+                    .with("delete-fencing-level", CibChange.DeleteFencingLevel.class)
                     .with("set-property", CibChange.SetProperty.class)
                     .with("unset-property", CibChange.UnsetProperty.class)
                     .with("set-attribute", CibChange.SetAttribute.class)

@@ -2,12 +2,16 @@ package io.vigil.shell.agents;
 
 import java.util.List;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
 import io.vigil.api.agent.ActionSpec;
 import io.vigil.api.agent.AgentId;
 import io.vigil.api.agent.AgentMetadata;
 import io.vigil.api.agent.AgentRegistry;
 import io.vigil.api.agent.ParameterSpec;
 import io.vigil.shell.command.ShellCommand;
+import io.vigil.shell.output.OutputFormat;
 
 import org.apache.felix.service.command.Function;
 import org.osgi.service.component.annotations.Activate;
@@ -27,17 +31,24 @@ public class AgentInfoCommand extends ShellCommand {
 
     @Override
     protected String run(List<String> args) {
-        boolean xml = args.remove("--xml");
-        if (args.size() != 1) {
-            throw new IllegalArgumentException("usage: agent-info class:provider:type [--xml]");
+        List<String> line = new java.util.ArrayList<>(List.of("agent-info"));
+        line.addAll(args);
+        List<String> rest = new java.util.ArrayList<>(args);
+        OutputFormat format = OutputFormat.take(line, 1, rest, java.util.EnumSet.allOf(OutputFormat.class));
+        if (rest.remove("--xml")) {
+            format = OutputFormat.XML;
         }
-        AgentId id = AgentId.parse(args.get(0));
+        if (rest.size() != 1) {
+            throw new IllegalArgumentException("usage: agent-info class:provider:type [--xml | --output-as "
+                    + "text|json|xml]");
+        }
+        AgentId id = AgentId.parse(rest.get(0));
         AgentMetadata md = registry.metadata(id).orElseThrow(() -> new IllegalArgumentException(
                 "agent '" + id + "' is not installed (see 'agents' for the installed types)"));
-        return xml ? md.toXml() : describe(id, md);
+        return format.render(() -> describe(id, md), () -> json(id, md), md::toXml);
     }
 
-    static String describe(AgentId id, AgentMetadata md) {
+    public static String describe(AgentId id, AgentMetadata md) {
         StringBuilder b = new StringBuilder();
         b.append(id).append(" - ").append(md.shortDescription()).append('\n');
         if (!md.longDescription().isEmpty()) {
@@ -70,9 +81,39 @@ public class AgentInfoCommand extends ShellCommand {
         return b.toString().stripTrailing();
     }
 
+    /** The metadata as JSON: the same data the text shows. */
+    public static JsonObject json(AgentId id, AgentMetadata md) {
+        JsonObject o = new JsonObject();
+        o.addProperty("agent", id.toString());
+        o.addProperty("shortdesc", md.shortDescription());
+        o.addProperty("longdesc", md.longDescription());
+        JsonArray params = new JsonArray();
+        for (ParameterSpec p : md.parameters()) {
+            JsonObject x = new JsonObject();
+            x.addProperty("name", p.name());
+            x.addProperty("type", p.type());
+            x.addProperty("required", p.required());
+            x.addProperty("unique", p.unique());
+            x.addProperty("default", p.defaultValue());
+            x.addProperty("shortdesc", p.shortDescription());
+            params.add(x);
+        }
+        o.add("parameters", params);
+        JsonArray actions = new JsonArray();
+        for (ActionSpec a : md.actions()) {
+            JsonObject x = new JsonObject();
+            x.addProperty("name", a.action().ocfName());
+            x.addProperty("timeout", a.timeout().toSeconds() + "s");
+            x.addProperty("interval", a.interval().toSeconds() + "s");
+            actions.add(x);
+        }
+        o.add("actions", actions);
+        return o;
+    }
+
     @Override
     protected String usage() {
-        return "agent-info class:provider:type [--xml]\n  Show an installed agent's parameters and actions "
+        return "agent-info class:provider:type [--xml | --output-as text|json|xml]\n  Show an installed agent's parameters and actions "
                 + "(--xml: its OCF meta-data document).";
     }
 }

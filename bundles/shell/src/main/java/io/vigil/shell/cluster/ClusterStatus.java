@@ -40,11 +40,21 @@ public record ClusterStatus(String dc, boolean quorate, String version, Map<Stri
     /** Builds the status of the cluster as this node sees it. */
     public static ClusterStatus of(CibSnapshot cib, MembershipView view, QuorumState quorum,
             List<io.vigil.fencing.api.FenceEvent> fencing) {
+        return of(cib, view.coordinator(), view.names(), quorum.quorate(), fencing);
+    }
+
+    /**
+     * Builds the status from the CIB and the membership as plain values (the current DC, the members this node
+     * sees, whether the partition is quorate).
+     */
+    public static ClusterStatus of(CibSnapshot cib, String dc, List<String> members, boolean quorate,
+            List<io.vigil.fencing.api.FenceEvent> fencing) {
+        java.util.Set<String> view = new java.util.LinkedHashSet<>(members);
         Map<String, String> nodes = new TreeMap<>();
         for (Node n : cib.configuration().nodes()) {
             nodes.put(n.uname(), nodeState(cib, n.uname(), view));
         }
-        for (String member : view.names()) {
+        for (String member : members) {
             nodes.putIfAbsent(member, nodeState(cib, member, view));
         }
         Map<String, List<ResourceStates.Active>> active = ResourceStates.byResource(cib);
@@ -59,14 +69,14 @@ public record ClusterStatus(String dc, boolean quorate, String version, Map<Stri
             problems.add("Resources cannot start: stonith-enabled is true but no fencing device is configured "
                     + "(configure one, e.g. 'pcs stonith create', or set stonith-enabled=false)");
         }
-        if (!quorum.quorate() && "stop".equals(props.noQuorumPolicy())) {
+        if (!quorate && "stop".equals(props.noQuorumPolicy())) {
             problems.add("This partition has no quorum: resources are stopped (no-quorum-policy=stop)");
         }
-        return new ClusterStatus(view.coordinator(), quorum.quorate(), cib.version().toString(), nodes, resources,
+        return new ClusterStatus(dc, quorate, cib.version().toString(), nodes, resources,
                 ResourceStates.failures(cib), List.copyOf(fencing), problems);
     }
 
-    private static String nodeState(CibSnapshot cib, String name, MembershipView view) {
+    private static String nodeState(CibSnapshot cib, String name, java.util.Set<String> view) {
         NodeState ns = cib.status().nodeByName(name).orElse(null);
         boolean member = view.contains(name);
         if (!member) {

@@ -23,24 +23,10 @@ public final class StatusFormat {
                 .append(" quorum\n");
         b.append("CIB version: ").append(s.version()).append('\n');
         b.append(s.nodes().size()).append(" Nodes configured\n");
-        b.append(countInstances(s.resources())).append(" Resources configured\n\n");
-        Map<String, List<String>> byState = new java.util.LinkedHashMap<>();
-        for (String state : List.of("online", "standby", "maintenance", "offline", "UNCLEAN (offline)")) {
-            byState.put(state, new ArrayList<>());
-        }
-        s.nodes().forEach((n, st) -> byState.computeIfAbsent(st, k -> new ArrayList<>()).add(n));
-        byState.forEach((state, nodes) -> {
-            if (nodes.isEmpty()) {
-                return;
-            }
-            switch (state) {
-                case "online" -> b.append("Online: [ ").append(String.join(" ", nodes)).append(" ]\n");
-                case "offline" -> b.append("OFFLINE: [ ").append(String.join(" ", nodes)).append(" ]\n");
-                default -> nodes.forEach(n -> b.append("Node ").append(n).append(": ").append(state).append('\n'));
-            }
-        });
+        b.append(countInstances(s)).append(" Resources configured\n\n");
+        nodes(b, s, "");
         for (ClusterStatus.ResourceStatus r : s.resources()) {
-            resource(b, r, " ");
+            resource(b, r, " ", onlineNodes(s));
         }
         if (!s.failures().isEmpty()) {
             b.append("\nFailed Resource Actions:\n");
@@ -64,6 +50,68 @@ public final class StatusFormat {
         return b.toString().stripTrailing();
     }
 
+    private static void nodes(StringBuilder b, ClusterStatus s, String indent) {
+        Map<String, List<String>> byState = new java.util.LinkedHashMap<>();
+        for (String state : List.of("online", "standby", "maintenance", "offline", "UNCLEAN (offline)")) {
+            byState.put(state, new ArrayList<>());
+        }
+        s.nodes().forEach((n, st) -> byState.computeIfAbsent(st, k -> new ArrayList<>()).add(n));
+        byState.forEach((state, nodes) -> {
+            if (nodes.isEmpty()) {
+                return;
+            }
+            switch (state) {
+                case "online" -> b.append(indent).append("Online: [ ").append(String.join(" ", nodes)).append(" ]\n");
+                case "offline" -> b.append(indent).append("OFFLINE: [ ").append(String.join(" ", nodes))
+                        .append(" ]\n");
+                default -> nodes.forEach(n -> b.append(indent).append("Node ").append(n).append(": ").append(state)
+                        .append('\n'));
+            }
+        });
+    }
+
+    /** {@code pcs status nodes}: the node lines alone. */
+    public static String nodesText(ClusterStatus s) {
+        StringBuilder b = new StringBuilder("Pacemaker Nodes:\n");
+        nodes(b, s, " ");
+        return b.toString().stripTrailing();
+    }
+
+    /**
+     * The resource lines alone, as crm_mon prints them ({@code pcs resource status}, {@code pcs status
+     * resources}); {@code only} narrows to one top-level resource (or the one holding it), {@code stonith} to the
+     * fencing devices.
+     */
+    public static String resourcesText(ClusterStatus s, String only, boolean stonith) {
+        StringBuilder b = new StringBuilder();
+        for (ClusterStatus.ResourceStatus r : s.resources()) {
+            boolean isStonith = r.kind().equals("primitive") && r.agent().startsWith("stonith:");
+            if (stonith != isStonith && (stonith || only == null)) {
+                continue;
+            }
+            if (only != null && !contains(r, only)) {
+                continue;
+            }
+            resource(b, r, " ", onlineNodes(s));
+        }
+        String text = b.toString().stripTrailing();
+        return text.isEmpty() ? (stonith ? "NO stonith devices configured" : "NO resources configured") : text;
+    }
+
+    private static boolean contains(ClusterStatus.ResourceStatus r, String id) {
+        return r.id().equals(id) || r.agent().equals(id) || r.members().stream().anyMatch(m -> contains(m, id));
+    }
+
+    private static List<String> onlineNodes(ClusterStatus s) {
+        List<String> out = new ArrayList<>();
+        s.nodes().forEach((n, st) -> {
+            if (st.equals("online")) {
+                out.add(n);
+            }
+        });
+        return out;
+    }
+
     /** Fence history lines as crm_mon shows them, newest first. */
     public static List<String> fencingLines(List<io.vigil.fencing.api.FenceEvent> events) {
         List<String> lines = new ArrayList<>();
@@ -78,21 +126,26 @@ public final class StatusFormat {
         return lines;
     }
 
-    private static int countInstances(List<ClusterStatus.ResourceStatus> rs) {
+    /**
+     * Resource instances as crm_mon counts them: a clone has one instance per node (its clone-max default)
+     * unless more are active.
+     */
+    static int countInstances(ClusterStatus s) {
         int n = 0;
-        for (ClusterStatus.ResourceStatus r : rs) {
+        for (ClusterStatus.ResourceStatus r : s.resources()) {
             n += r.kind().equals("group") ? r.members().size() : r.kind().equals("primitive") ? 1
-                    : Math.max(1, r.active().size());
+                    : Math.max(Math.max(1, s.nodes().size()), r.active().size());
         }
         return n;
     }
 
-    private static void resource(StringBuilder b, ClusterStatus.ResourceStatus r, String indent) {
+    private static void resource(StringBuilder b, ClusterStatus.ResourceStatus r, String indent,
+            List<String> online) {
         switch (r.kind()) {
             case "group" -> {
                 b.append(indent).append("Resource Group: ").append(r.id()).append('\n');
                 for (ClusterStatus.ResourceStatus m : r.members()) {
-                    resource(b, m, indent + "    ");
+                    resource(b, m, indent + "    ", online);
                 }
             }
             case "clone", "promotable" -> {
@@ -104,8 +157,21 @@ public final class StatusFormat {
                             : a.role();
                     byRole.computeIfAbsent(role, k -> new TreeSet<>()).add(a.node());
                 }
+                // as crm_mon: online nodes without an instance are listed as Stopped
+                TreeSet<String> stopped = new TreeSet<>(online);
+                byRole.values().forEach(stopped::removeAll);
+                if (!stopped.isEmpty()) {
+                    byRole.put("Stopped", stopped);
+                }
                 if (byRole.isEmpty()) {
                     b.append(indent).append("    Stopped\n");
+                }
+                for (String role : List.of("Promoted", "Started", "Unpromoted", "FAILED", "Stopped")) {
+                    TreeSet<String> nodes = byRole.remove(role);
+                    if (nodes != null) {
+                        b.append(indent).append("    ").append(role).append(": [ ").append(String.join(" ", nodes))
+                                .append(" ]\n");
+                    }
                 }
                 byRole.forEach((role, nodes) -> b.append(indent).append("    ").append(role).append(": [ ")
                         .append(String.join(" ", nodes)).append(" ]\n"));
@@ -143,6 +209,11 @@ public final class StatusFormat {
     }
 
     public static String json(ClusterStatus s) {
+        return new GsonBuilder().setPrettyPrinting().create().toJson(jsonTree(s));
+    }
+
+    /** The JSON form as a tree, for commands that show a part of it. */
+    public static JsonObject jsonTree(ClusterStatus s) {
         JsonObject o = new JsonObject();
         o.addProperty("dc", s.dc());
         o.addProperty("quorate", s.quorate());
@@ -181,7 +252,7 @@ public final class StatusFormat {
         JsonArray problems = new JsonArray();
         s.problems().forEach(problems::add);
         o.add("problems", problems);
-        return new GsonBuilder().setPrettyPrinting().create().toJson(o);
+        return o;
     }
 
     private static void addResource(JsonObject out, ClusterStatus.ResourceStatus r) {

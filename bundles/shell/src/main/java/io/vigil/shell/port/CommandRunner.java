@@ -34,7 +34,7 @@ final class CommandRunner implements AutoCloseable {
         int exit = 0;
         StringBuilder result = new StringBuilder();
         try {
-            Object value = session.execute(line);
+            Object value = session.execute(AdminLines.protect(line));
             if (value != null) {
                 CharSequence text = session.format(value, Converter.INSPECT);
                 result.append(text);
