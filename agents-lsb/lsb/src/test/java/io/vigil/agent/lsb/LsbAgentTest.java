@@ -179,4 +179,40 @@ class LsbAgentTest {
         assertTrue(registered.isEmpty());
         assertTrue(LsbScripts.scan(Path.of("/etc/init.d")).containsKey("apache2"));
     }
+
+    /**
+     * Issue 9: LSB scripts take no parameters, so resource parameters (shell metacharacters included) never reach
+     * the script, neither as arguments nor in its environment: it is run as exactly {@code <script> <verb>}. A file
+     * in the init directory whose name a shell would interpret is not offered as an agent type at all.
+     */
+    @Test
+    void parametersNeverReachTheScriptAndOddScriptNamesAreNotAgents() throws Exception {
+        Path pwned = lab.dir().resolve("pwned");
+        Path seen = node.dir().resolve("seen");
+        Path dir = Files.createDirectories(node.dir().resolve("init.d"));
+        Path script = dir.resolve("vigil-args");
+        Path state = node.dir().resolve("args-running");
+        Files.writeString(script, "#!/bin/sh\nprintf '%s|' \"$0\" \"$@\" >> " + seen + "\necho >> " + seen
+                + "\nenv >> " + seen + "\ncase \"$1\" in\n start) touch " + state + " ;;\n status) [ -f " + state
+                + " ] || exit 3 ;;\nesac\nexit 0\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        String evil = io.vigil.agent.testkit.ShellInjection.payload("x", pwned);
+        try (AgentHandle lsb = node.agent(LsbAgentFactory.class.getName(), script.toString())) {
+            Map<String, String> p = AgentHandle.params("name", evil, "ip", evil, "config", evil);
+            assertEquals(0, lsb.run(AgentAction.START, p).exitCode().code());
+            assertEquals(0, lsb.run(AgentAction.MONITOR, p).exitCode().code());
+        }
+        String record = Files.readString(seen);
+        List<String> calls = record.lines().filter(l -> l.startsWith(script + "|")).toList();
+        assertTrue(calls.contains(script + "|start|") && calls.contains(script + "|status|"), record);
+        assertTrue(calls.stream().allMatch(l -> l.matches(java.util.regex.Pattern.quote(script.toString())
+                + "\\|(start|status)\\|")), "only '<script> <verb>': " + calls);
+        assertFalse(record.contains("touch"), "no parameter in the script's arguments or environment: " + record);
+        assertFalse(Files.exists(pwned));
+
+        Path odd = dir.resolve("x;touch pwned$(id)`id`");
+        Files.writeString(odd, "#!/bin/sh\nexit 0\n");
+        Files.setPosixFilePermissions(odd, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertEquals(List.of("vigil-args"), List.copyOf(LsbScripts.scan(dir).keySet()));
+    }
 }

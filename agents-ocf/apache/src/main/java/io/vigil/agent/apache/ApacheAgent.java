@@ -22,7 +22,7 @@ import io.vigil.api.agent.AgentMetadata;
 import io.vigil.api.agent.AgentResult;
 import io.vigil.api.agent.OcfExitCode;
 import io.vigil.api.agent.ParameterSpec;
-import io.vigil.api.agent.ResourceAgent;
+import io.vigil.api.agent.support.ConfiguredAgent;
 import io.vigil.executor.process.AgentProcess;
 import io.vigil.executor.process.AgentProcess.Outcome;
 
@@ -35,7 +35,7 @@ import io.vigil.executor.process.AgentProcess.Outcome;
  * {@code testregex10}. Stop sends SIGTERM to the master, and SIGKILL to it and its descendants when it has not
  * exited 2 s before the action's timeout.
  */
-public class ApacheAgent implements ResourceAgent {
+public class ApacheAgent extends ConfiguredAgent<ApacheAgent.Config> {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(40);
     private static final String DEFAULT_REGEX = "</ *html *>";
@@ -70,38 +70,21 @@ public class ApacheAgent implements ResourceAgent {
             List<String> options, List<Path> envfiles) {
     }
 
-    @Override
-    public AgentMetadata metadata() {
-        return METADATA;
+    public ApacheAgent() {
+        super(METADATA, ApacheAgent::validate);
     }
 
     @Override
-    public AgentResult execute(ActionRequest r) {
-        try {
-            if (r.action() == AgentAction.META_DATA) {
-                return AgentResult.of(OcfExitCode.SUCCESS, METADATA.toXml());
-            }
-            Object v = validate(r);
-            if (v instanceof AgentResult err) {
-                return err;
-            }
-            Config c = (Config) v;
-            Path pidFile = pidFile(r);
-            long deadline = System.nanoTime() + r.timeout().toNanos();
-            return switch (r.action()) {
-                case VALIDATE_ALL -> installed(c);
-                case START -> start(r, c, pidFile, deadline);
-                case STOP -> stop(pidFile, deadline);
-                case MONITOR -> monitor(r, c, pidFile, deadline);
-                default -> AgentResult.error(OcfExitCode.ERR_UNIMPLEMENTED, "apache does not implement "
-                        + r.action().ocfName());
-            };
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return AgentResult.error(OcfExitCode.ERR_GENERIC, r.action() + " of " + r.resourceId() + " interrupted");
-        } catch (IOException | RuntimeException e) {
-            return AgentResult.error(OcfExitCode.ERR_GENERIC, r.action() + " of " + r.resourceId() + " failed: " + e);
-        }
+    protected AgentResult perform(ActionRequest r, Config c, long deadline)
+            throws IOException, InterruptedException {
+        Path pidFile = pidFile(r);
+        return switch (r.action()) {
+            case VALIDATE_ALL -> installed(c);
+            case START -> start(r, c, pidFile, deadline);
+            case STOP -> stop(pidFile, deadline);
+            case MONITOR -> monitor(r, c, pidFile, deadline);
+            default -> unimplemented(r);
+        };
     }
 
     static Path pidFile(ActionRequest r) {

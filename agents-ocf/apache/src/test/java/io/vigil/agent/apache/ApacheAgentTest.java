@@ -1,5 +1,7 @@
 package io.vigil.agent.apache;
 
+import java.util.Set;
+import io.vigil.agent.testkit.ShellInjection;
 import static io.vigil.agent.testkit.AgentHandle.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -158,5 +160,16 @@ class ApacheAgentTest {
         Outcome o = OcfTester.run(a, script, "web", p);
         assertEquals(0, o.exitCode(), o.output());
         assertTrue(o.stdout().contains("passed all tests"), o.output());
+    }
+
+    /** Issue 9: every parameter, injected with shell metacharacters, is rejected by name or stays literal. */
+    @Test
+    void noParameterEverReachesAShell() throws Exception {
+        Path pwned = lab.dir().resolve("pwned");
+        try (AgentHandle h = a.agent(ApacheAgent.class.getName()).resource("inj")) {
+            List<String> report = ShellInjection.check(h, p, pwned, Set.of(), Duration.ofSeconds(20));
+            report.forEach(System.out::println);
+        }
+        assertFalse(Files.exists(pwned));
     }
 }

@@ -17,8 +17,8 @@ import io.vigil.api.agent.AgentMetadata;
 import io.vigil.api.agent.AgentResult;
 import io.vigil.api.agent.OcfExitCode;
 import io.vigil.api.agent.ParameterSpec;
-import io.vigil.api.agent.ResourceAgent;
 import io.vigil.api.attribute.NodeAttributes;
+import io.vigil.api.agent.support.AttributeAgent;
 import io.vigil.executor.process.AgentProcess;
 import io.vigil.executor.process.AgentProcess.Outcome;
 
@@ -33,7 +33,7 @@ import io.vigil.executor.process.AgentProcess.Outcome;
  * drbdadm calls use {@code -c drbdconf}; validate-all lets {@code drbdadm dump} check that the resource exists in
  * the configuration.
  */
-public class DrbdAgent implements ResourceAgent {
+public class DrbdAgent extends AttributeAgent<DrbdAgent.Config> {
 
     private static final Pattern RESOURCE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}");
 
@@ -65,51 +65,23 @@ public class DrbdAgent implements ResourceAgent {
     record Config(String resource, Path conf, int[] scores) {
     }
 
-    private volatile NodeAttributes attributes;
-
-    /** Gives the agent the node attribute service (dynamic, optional). */
-    public void bindNodeAttributes(NodeAttributes service) {
-        this.attributes = service;
-    }
-
-    /** Takes the service away again. */
-    public void unbindNodeAttributes(NodeAttributes service) {
-        if (this.attributes == service) {
-            this.attributes = null;
-        }
+    public DrbdAgent() {
+        super(METADATA, DrbdAgent::validate);
     }
 
     @Override
-    public AgentMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public AgentResult execute(ActionRequest r) {
-        try {
-            if (r.action() == AgentAction.META_DATA) {
-                return AgentResult.of(OcfExitCode.SUCCESS, METADATA.toXml());
-            }
-            Object v = validate(r);
-            if (v instanceof AgentResult err) {
-                return err;
-            }
-            Config c = (Config) v;
-            long deadline = System.nanoTime() + r.timeout().toNanos();
-            return switch (r.action()) {
-                case VALIDATE_ALL -> configCheck(c, deadline);
-                case START -> start(r, c, deadline);
-                case STOP -> stop(r, c, deadline);
-                case MONITOR -> monitor(r, c, deadline);
-                case PROMOTE -> promote(r, c, deadline);
-                case DEMOTE -> demote(r, c, deadline);
-                case NOTIFY -> AgentResult.success();
-                default -> AgentResult.error(OcfExitCode.ERR_UNIMPLEMENTED, "drbd does not implement "
-                        + r.action().ocfName());
-            };
-        } catch (IOException | RuntimeException e) {
-            return AgentResult.error(OcfExitCode.ERR_GENERIC, r.action() + " of " + r.resourceId() + " failed: " + e);
-        }
+    protected AgentResult perform(ActionRequest r, Config c, long deadline)
+            throws IOException, InterruptedException {
+        return switch (r.action()) {
+            case VALIDATE_ALL -> configCheck(c, deadline);
+            case START -> start(r, c, deadline);
+            case STOP -> stop(r, c, deadline);
+            case MONITOR -> monitor(r, c, deadline);
+            case PROMOTE -> promote(r, c, deadline);
+            case DEMOTE -> demote(r, c, deadline);
+            case NOTIFY -> AgentResult.success();
+            default -> unimplemented(r);
+        };
     }
 
     static Object validate(ActionRequest r) {
@@ -218,7 +190,7 @@ public class DrbdAgent implements ResourceAgent {
                         + down.output());
             }
         }
-        NodeAttributes attrs = attributes;
+        NodeAttributes attrs = attributes();
         if (attrs != null) {
             attrs.delete(r.environment().nodeName(), scoreName(r));
         }
@@ -306,7 +278,7 @@ public class DrbdAgent implements ResourceAgent {
     }
 
     private void publishScore(ActionRequest r, Config c, DrbdStatus s) {
-        NodeAttributes attrs = attributes;
+        NodeAttributes attrs = attributes();
         if (attrs == null) {
             return;
         }

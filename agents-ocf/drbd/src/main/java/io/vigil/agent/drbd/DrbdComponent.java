@@ -9,19 +9,9 @@ import io.vigil.api.agent.ResourceAgent;
 import io.vigil.api.attribute.NodeAttributes;
 
 /** Registers {@link DrbdAgent} as {@code ocf:linbit:drbd}, with the node attribute service when present. */
-@Component(service = ResourceAgent.class, property = {ResourceAgent.AGENT_CLASS + "=ocf",
+@Component(service = ResourceAgent.class, reference = @Reference(name = "attributes", service = NodeAttributes.class,
+    cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, bind = "bindNodeAttributes",
+    unbind = "unbindNodeAttributes"), property = {ResourceAgent.AGENT_CLASS + "=ocf",
     ResourceAgent.AGENT_PROVIDER + "=linbit", ResourceAgent.AGENT_TYPE + "=drbd"})
 public final class DrbdComponent extends DrbdAgent {
-
-    @Override
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            unbind = "unbindNodeAttributes")
-    public void bindNodeAttributes(NodeAttributes service) {
-        super.bindNodeAttributes(service);
-    }
-
-    @Override
-    public void unbindNodeAttributes(NodeAttributes service) {
-        super.unbindNodeAttributes(service);
-    }
 }

@@ -13,7 +13,7 @@ import io.vigil.api.agent.AgentMetadata;
 import io.vigil.api.agent.AgentResult;
 import io.vigil.api.agent.OcfExitCode;
 import io.vigil.api.agent.ParameterSpec;
-import io.vigil.api.agent.ResourceAgent;
+import io.vigil.api.agent.support.ConfiguredAgent;
 
 /**
  * The Dummy agent: a resource whose only effect is a state file. It is "running" exactly while the file exists,
@@ -21,16 +21,19 @@ import io.vigil.api.agent.ResourceAgent;
  * Semantics follow Pacemaker's own Dummy script: parameters {@code state}, {@code fake}, {@code op_sleep},
  * {@code fail_start_on}, {@code passwd}.
  */
-public class DummyAgent implements ResourceAgent {
+public class DummyAgent extends ConfiguredAgent<Path> {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
 
     private final String typeName;
-    private final AgentMetadata metadata;
 
     public DummyAgent(String typeName) {
+        super(metadataOf(typeName));
         this.typeName = typeName;
-        this.metadata = new AgentMetadata(typeName, "1.1", "Example stateless resource agent",
+    }
+
+    private static AgentMetadata metadataOf(String typeName) {
+        return new AgentMetadata(typeName, "1.1", "Example stateless resource agent",
                 "This is a dummy OCF resource agent. It does absolutely nothing except keep track of whether it is "
                         + "running or not, in a state file.",
                 List.of(new ParameterSpec("state", "string", false, true, null,
@@ -53,38 +56,23 @@ public class DummyAgent implements ResourceAgent {
     }
 
     @Override
-    public AgentMetadata metadata() {
-        return metadata;
+    protected Object configure(ActionRequest request) {
+        AgentResult invalid = validate(request);
+        return invalid != null ? invalid : stateFile(request);
     }
 
     @Override
-    public AgentResult execute(ActionRequest request) {
-        try {
-            if (request.action() == AgentAction.META_DATA) {
-                return AgentResult.of(OcfExitCode.SUCCESS, metadata.toXml());
-            }
-            AgentResult invalid = validate(request);
-            if (invalid != null) {
-                return invalid;
-            }
-            sleep(request);
-            Path state = stateFile(request);
-            return switch (request.action()) {
-                case START -> start(request, state);
-                case STOP, MIGRATE_TO -> stop(state);
-                case MONITOR -> monitor(state);
-                case MIGRATE_FROM -> start(request, state);
-                case RELOAD, VALIDATE_ALL -> AgentResult.success();
-                default -> AgentResult.error(OcfExitCode.ERR_UNIMPLEMENTED,
-                        typeName + " does not implement " + request.action().ocfName());
-            };
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return AgentResult.error(OcfExitCode.ERR_GENERIC, request.action().ocfName() + " interrupted");
-        } catch (IOException | RuntimeException e) {
-            return AgentResult.error(OcfExitCode.ERR_GENERIC, request.action().ocfName() + " of "
-                    + request.resourceId() + " failed: " + e);
-        }
+    protected AgentResult perform(ActionRequest request, Path state, long deadline)
+            throws IOException, InterruptedException {
+        sleep(request);
+        return switch (request.action()) {
+            case START -> start(request, state);
+            case STOP, MIGRATE_TO -> stop(state);
+            case MONITOR -> monitor(state);
+            case MIGRATE_FROM -> start(request, state);
+            case RELOAD, VALIDATE_ALL -> AgentResult.success();
+            default -> unimplemented(request);
+        };
     }
 
     private AgentResult validate(ActionRequest request) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.vigil.agent.testkit.TestEnvironment;
 import io.vigil.api.agent.ActionRequest;
 import io.vigil.api.agent.AgentAction;
 import io.vigil.api.agent.AgentEnvironment;
@@ -27,17 +28,7 @@ class DummyAgentTest {
     private final DummyAgent agent = new DummyAgent("Dummy");
 
     private AgentResult run(String rsc, AgentAction action, Map<String, String> params, String node) {
-        AgentEnvironment env = new AgentEnvironment() {
-            @Override
-            public String nodeName() {
-                return node;
-            }
-
-            @Override
-            public Path runDirectory() {
-                return run;
-            }
-        };
+        AgentEnvironment env = new TestEnvironment(node, run);
         return agent.execute(new ActionRequest(rsc, action, params, Map.of(), Duration.ofSeconds(20), Duration.ZERO,
                 env));
     }

@@ -21,7 +21,7 @@ import io.vigil.api.agent.AgentMetadata;
 import io.vigil.api.agent.AgentResult;
 import io.vigil.api.agent.OcfExitCode;
 import io.vigil.api.agent.ParameterSpec;
-import io.vigil.api.agent.ResourceAgent;
+import io.vigil.api.agent.support.ConfiguredAgent;
 import io.vigil.executor.process.AgentProcess;
 import io.vigil.executor.process.AgentProcess.Outcome;
 
@@ -34,7 +34,7 @@ import io.vigil.executor.process.AgentProcess.Outcome;
  * (found by scanning {@code /proc}, so only processes of this node's PID namespace), retrying until the action's
  * timeout. Parameter names and defaults follow the ClusterLabs agent.
  */
-public class FilesystemAgent implements ResourceAgent {
+public class FilesystemAgent extends ConfiguredAgent<FilesystemAgent.Config> {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern FSTYPE = Pattern.compile("[a-z0-9_.]{1,32}");
@@ -68,40 +68,20 @@ public class FilesystemAgent implements ResourceAgent {
             String statusPrefix) {
     }
 
-    @Override
-    public AgentMetadata metadata() {
-        return METADATA;
+    public FilesystemAgent() {
+        super(METADATA, FilesystemAgent::validate);
     }
 
     @Override
-    public AgentResult execute(ActionRequest r) {
-        try {
-            if (r.action() == AgentAction.META_DATA) {
-                return AgentResult.of(OcfExitCode.SUCCESS, METADATA.toXml());
-            }
-            Object v = validate(r);
-            if (v instanceof AgentResult err) {
-                return err;
-            }
-            Config c = (Config) v;
-            long deadline = System.nanoTime() + r.timeout().toNanos();
-            return switch (r.action()) {
-                case VALIDATE_ALL -> installed(c).orElse(AgentResult.success());
-                case START -> start(c, deadline);
-                case STOP -> stop(c, deadline);
-                case MONITOR -> monitor(r, c);
-                default -> AgentResult.error(OcfExitCode.ERR_UNIMPLEMENTED, "Filesystem does not implement "
-                        + r.action().ocfName());
-            };
-        } catch (IOException e) {
-            return AgentResult.error(OcfExitCode.ERR_GENERIC, r.action() + " of " + r.resourceId() + " failed: "
-                    + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return AgentResult.error(OcfExitCode.ERR_GENERIC, r.action() + " of " + r.resourceId() + " interrupted");
-        } catch (RuntimeException e) {
-            return AgentResult.error(OcfExitCode.ERR_GENERIC, r.action() + " of " + r.resourceId() + " failed: " + e);
-        }
+    protected AgentResult perform(ActionRequest r, Config c, long deadline)
+            throws IOException, InterruptedException {
+        return switch (r.action()) {
+            case VALIDATE_ALL -> installed(c).orElse(AgentResult.success());
+            case START -> start(c, deadline);
+            case STOP -> stop(c, deadline);
+            case MONITOR -> monitor(r, c);
+            default -> unimplemented(r);
+        };
     }
 
     static Object validate(ActionRequest r) {

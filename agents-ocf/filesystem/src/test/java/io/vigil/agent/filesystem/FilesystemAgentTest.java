@@ -1,5 +1,7 @@
 package io.vigil.agent.filesystem;
 
+import java.util.Set;
+import io.vigil.agent.testkit.ShellInjection;
 import static io.vigil.agent.testkit.AgentHandle.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -155,5 +157,17 @@ class FilesystemAgentTest {
                 a.dir().resolve("ocft-mnt").toString(), "fstype", "tmpfs"));
         assertEquals(0, o.exitCode(), o.output());
         assertTrue(o.stdout().contains("passed all tests"), o.output());
+    }
+
+    /** Issue 9: every parameter, injected with shell metacharacters, is rejected by name or stays literal. */
+    @Test
+    void noParameterEverReachesAShell() throws Exception {
+        Path pwned = lab.dir().resolve("pwned");
+        Path dir = Files.createDirectories(a.dir().resolve("inj"));
+        try (AgentHandle h = a.agent(FilesystemAgent.class.getName()).resource("inj")) {
+            List<String> report = ShellInjection.check(h, AgentHandle.params("device", "vigilinj", "directory", dir.toString(), "fstype", "tmpfs"), pwned, Set.of(), Duration.ofSeconds(20));
+            report.forEach(System.out::println);
+        }
+        assertFalse(Files.exists(pwned));
     }
 }

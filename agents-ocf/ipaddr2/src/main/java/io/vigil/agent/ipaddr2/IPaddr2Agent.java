@@ -16,7 +16,7 @@ import io.vigil.api.agent.AgentMetadata;
 import io.vigil.api.agent.AgentResult;
 import io.vigil.api.agent.OcfExitCode;
 import io.vigil.api.agent.ParameterSpec;
-import io.vigil.api.agent.ResourceAgent;
+import io.vigil.api.agent.support.ConfiguredAgent;
 import io.vigil.executor.process.AgentProcess.Outcome;
 
 /**
@@ -30,7 +30,7 @@ import io.vigil.executor.process.AgentProcess.Outcome;
  * ClusterLabs agent; options of the original that Vigil does not implement (LVS, CLUSTERIP, network namespaces)
  * are rejected with {@link OcfExitCode#ERR_CONFIGURED} when set to a non-default value.
  */
-public class IPaddr2Agent implements ResourceAgent {
+public class IPaddr2Agent extends ConfiguredAgent<IPaddr2Agent.Config> {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
     private static final Pattern NIC = Pattern.compile("[A-Za-z0-9_.-]{1,15}");
@@ -78,38 +78,20 @@ public class IPaddr2Agent implements ResourceAgent {
             int arpInterval, boolean nodad, boolean noprefixroute, String preferredLft) {
     }
 
-    @Override
-    public AgentMetadata metadata() {
-        return METADATA;
+    public IPaddr2Agent() {
+        super(METADATA, IPaddr2Agent::validate);
     }
 
     @Override
-    public AgentResult execute(ActionRequest request) {
-        try {
-            if (request.action() == AgentAction.META_DATA) {
-                return AgentResult.of(OcfExitCode.SUCCESS, METADATA.toXml());
-            }
-            Object checked = validate(request);
-            if (checked instanceof AgentResult error) {
-                return error;
-            }
-            Config c = (Config) checked;
-            Ip ip = new Ip(System.nanoTime() + request.timeout().toNanos());
-            return switch (request.action()) {
-                case VALIDATE_ALL -> validateEnvironment(ip, c);
-                case START -> start(ip, c);
-                case STOP -> stop(ip, c);
-                case MONITOR -> monitor(ip, c);
-                default -> AgentResult.error(OcfExitCode.ERR_UNIMPLEMENTED, "IPaddr2 does not implement "
-                        + request.action().ocfName());
-            };
-        } catch (IOException e) {
-            return AgentResult.error(OcfExitCode.ERR_GENERIC, request.action() + " of " + request.resourceId()
-                    + " failed: " + e.getMessage());
-        } catch (RuntimeException e) {
-            return AgentResult.error(OcfExitCode.ERR_GENERIC, request.action() + " of " + request.resourceId()
-                    + " failed: " + e);
-        }
+    protected AgentResult perform(ActionRequest request, Config c, long deadline) throws IOException {
+        Ip ip = new Ip(deadline);
+        return switch (request.action()) {
+            case VALIDATE_ALL -> validateEnvironment(ip, c);
+            case START -> start(ip, c);
+            case STOP -> stop(ip, c);
+            case MONITOR -> monitor(ip, c);
+            default -> unimplemented(request);
+        };
     }
 
     /** Syntax checks, no commands run: a {@link Config} or an error result naming the parameter. */

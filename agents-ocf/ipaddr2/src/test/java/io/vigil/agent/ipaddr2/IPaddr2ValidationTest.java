@@ -1,5 +1,9 @@
 package io.vigil.agent.ipaddr2;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import io.vigil.agent.testkit.ShellInjection;
 import static io.vigil.agent.testkit.AgentHandle.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -86,5 +90,16 @@ class IPaddr2ValidationTest {
         Outcome o = OcfTester.run(a, script, "vip", params("ip", lab.spareV4(5), "cidr_netmask", "24"));
         assertEquals(0, o.exitCode(), o.output());
         assertTrue(o.stdout().contains("passed all tests"), o.output());
+    }
+
+    /** Issue 9: every parameter, injected with shell metacharacters, is rejected by name or stays literal. */
+    @Test
+    void noParameterEverReachesAShell() throws Exception {
+        Path pwned = lab.dir().resolve("pwned");
+        try (AgentHandle h = a.agent(IPaddr2Agent.class.getName()).resource("inj")) {
+            List<String> report = ShellInjection.check(h, AgentHandle.params("ip", lab.spareV4(1), "nic", "eth0", "cidr_netmask", "24"), pwned, Set.of(), Duration.ofSeconds(20));
+            report.forEach(System.out::println);
+        }
+        assertFalse(Files.exists(pwned));
     }
 }

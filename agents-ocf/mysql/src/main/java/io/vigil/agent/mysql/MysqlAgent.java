@@ -19,7 +19,7 @@ import io.vigil.api.agent.AgentMetadata;
 import io.vigil.api.agent.AgentResult;
 import io.vigil.api.agent.OcfExitCode;
 import io.vigil.api.agent.ParameterSpec;
-import io.vigil.api.agent.ResourceAgent;
+import io.vigil.api.agent.support.ConfiguredAgent;
 import io.vigil.executor.process.AgentProcess;
 import io.vigil.executor.process.AgentProcess.Outcome;
 
@@ -33,7 +33,7 @@ import io.vigil.executor.process.AgentProcess.Outcome;
  * {@code mysqladmin shutdown}, then SIGTERM, then SIGKILL 2 s before the timeout. Replication parameters of the
  * original are not implemented.
  */
-public class MysqlAgent implements ResourceAgent {
+public class MysqlAgent extends ConfiguredAgent<MysqlAgent.Config> {
 
     private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_$]{1,64}(\\.[A-Za-z0-9_$]{1,64})?");
     private static final Pattern ACCOUNT = Pattern.compile("[a-z_][a-z0-9_.-]{0,31}");
@@ -68,37 +68,20 @@ public class MysqlAgent implements ResourceAgent {
             List<String> additional) {
     }
 
-    @Override
-    public AgentMetadata metadata() {
-        return METADATA;
+    public MysqlAgent() {
+        super(METADATA, MysqlAgent::validate);
     }
 
     @Override
-    public AgentResult execute(ActionRequest r) {
-        try {
-            if (r.action() == AgentAction.META_DATA) {
-                return AgentResult.of(OcfExitCode.SUCCESS, METADATA.toXml());
-            }
-            Object v = validate(r);
-            if (v instanceof AgentResult err) {
-                return err;
-            }
-            Config c = (Config) v;
-            long deadline = System.nanoTime() + r.timeout().toNanos();
-            return switch (r.action()) {
-                case VALIDATE_ALL -> installed(c);
-                case START -> start(c, deadline);
-                case STOP -> stop(c, deadline);
-                case MONITOR -> monitor(c, r.checkLevel(), deadline);
-                default -> AgentResult.error(OcfExitCode.ERR_UNIMPLEMENTED, "mysql does not implement "
-                        + r.action().ocfName());
-            };
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return AgentResult.error(OcfExitCode.ERR_GENERIC, r.action() + " of " + r.resourceId() + " interrupted");
-        } catch (IOException | RuntimeException e) {
-            return AgentResult.error(OcfExitCode.ERR_GENERIC, r.action() + " of " + r.resourceId() + " failed: " + e);
-        }
+    protected AgentResult perform(ActionRequest r, Config c, long deadline)
+            throws IOException, InterruptedException {
+        return switch (r.action()) {
+            case VALIDATE_ALL -> installed(c);
+            case START -> start(c, deadline);
+            case STOP -> stop(c, deadline);
+            case MONITOR -> monitor(c, r.checkLevel(), deadline);
+            default -> unimplemented(r);
+        };
     }
 
     static Object validate(ActionRequest r) {

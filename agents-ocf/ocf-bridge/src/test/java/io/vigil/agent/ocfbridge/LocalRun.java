@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import io.vigil.agent.testkit.TestEnvironment;
 import io.vigil.api.agent.ActionRequest;
 import io.vigil.api.agent.AgentAction;
 import io.vigil.api.agent.AgentEnvironment;
@@ -23,17 +24,7 @@ final class LocalRun {
 
     AgentResult run(ResourceAgent agent, String rsc, AgentAction action, Map<String, String> params,
             Duration interval) {
-        AgentEnvironment env = new AgentEnvironment() {
-            @Override
-            public String nodeName() {
-                return node;
-            }
-
-            @Override
-            public Path runDirectory() {
-                return run;
-            }
-        };
+        AgentEnvironment env = new TestEnvironment(node, run);
         return agent.execute(new ActionRequest(rsc, action, params, Map.of(), Duration.ofSeconds(20), interval,
                 env));
     }

@@ -21,8 +21,8 @@ import io.vigil.api.agent.AgentMetadata;
 import io.vigil.api.agent.AgentResult;
 import io.vigil.api.agent.OcfExitCode;
 import io.vigil.api.agent.ParameterSpec;
-import io.vigil.api.agent.ResourceAgent;
 import io.vigil.api.attribute.NodeAttributes;
+import io.vigil.api.agent.support.AttributeAgent;
 import io.vigil.executor.process.AgentProcess;
 import io.vigil.executor.process.AgentProcess.Outcome;
 
@@ -34,7 +34,7 @@ import io.vigil.executor.process.AgentProcess.Outcome;
  * the score is below {@code failure_score}); stop deletes the attribute and the state file. Without the attribute
  * service, start and monitor fail with a message naming it.
  */
-public class PingAgent implements ResourceAgent {
+public class PingAgent extends AttributeAgent<PingAgent.Config> {
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.:%_-]{0,253}");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|msec|s|sec|m|min|h|hr)?");
@@ -68,67 +68,37 @@ public class PingAgent implements ResourceAgent {
             List<String> options, int failureScore) {
     }
 
-    private volatile NodeAttributes attributes;
-
-    /** Gives the agent the node attribute service (dynamic, optional). */
-    public void bindNodeAttributes(NodeAttributes service) {
-        this.attributes = service;
-    }
-
-    /** Takes the service away again. */
-    public void unbindNodeAttributes(NodeAttributes service) {
-        if (this.attributes == service) {
-            this.attributes = null;
-        }
+    public PingAgent() {
+        super(METADATA, PingAgent::validate);
     }
 
     @Override
-    public AgentMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public AgentResult execute(ActionRequest r) {
-        try {
-            if (r.action() == AgentAction.META_DATA) {
-                return AgentResult.of(OcfExitCode.SUCCESS, METADATA.toXml());
+    protected AgentResult perform(ActionRequest r, Config c, long deadline)
+            throws IOException, InterruptedException {
+        Path state = Path.of(r.parameter("pidfile", r.environment().runDirectory().resolve("ping-"
+                + r.resourceId().replaceAll("[^A-Za-z0-9_.-]", "_")).toString()));
+        return switch (r.action()) {
+            case VALIDATE_ALL -> Files.isExecutable(Path.of("/usr/bin/ping")) || Files.isExecutable(
+                    Path.of("/bin/ping")) ? AgentResult.success()
+                    : AgentResult.error(OcfExitCode.ERR_INSTALLED, "ping (iputils-ping) is not installed");
+            case START -> {
+                Files.createDirectories(state.toAbsolutePath().getParent());
+                Files.writeString(state, r.resourceId() + "\n");
+                yield update(r, c);
             }
-            Object v = validate(r);
-            if (v instanceof AgentResult err) {
-                return err;
+            case MONITOR -> Files.exists(state) ? update(r, c)
+                    : AgentResult.notRunning("state file " + state + " is absent");
+            case STOP -> {
+                NodeAttributes attrs = attributes();
+                if (attrs != null) {
+                    attrs.delete(r.environment().nodeName(), c.name());
+                }
+                Files.deleteIfExists(state);
+                yield AgentResult.of(OcfExitCode.SUCCESS, attrs == null ? "stopped (no attribute service to "
+                        + "clear " + c.name() + ")" : "stopped");
             }
-            Config c = (Config) v;
-            Path state = Path.of(r.parameter("pidfile", r.environment().runDirectory().resolve("ping-"
-                    + r.resourceId().replaceAll("[^A-Za-z0-9_.-]", "_")).toString()));
-            return switch (r.action()) {
-                case VALIDATE_ALL -> Files.isExecutable(Path.of("/usr/bin/ping")) || Files.isExecutable(
-                        Path.of("/bin/ping")) ? AgentResult.success()
-                        : AgentResult.error(OcfExitCode.ERR_INSTALLED, "ping (iputils-ping) is not installed");
-                case START -> {
-                    Files.createDirectories(state.toAbsolutePath().getParent());
-                    Files.writeString(state, r.resourceId() + "\n");
-                    yield update(r, c);
-                }
-                case MONITOR -> Files.exists(state) ? update(r, c)
-                        : AgentResult.notRunning("state file " + state + " is absent");
-                case STOP -> {
-                    NodeAttributes attrs = attributes;
-                    if (attrs != null) {
-                        attrs.delete(r.environment().nodeName(), c.name());
-                    }
-                    Files.deleteIfExists(state);
-                    yield AgentResult.of(OcfExitCode.SUCCESS, attrs == null ? "stopped (no attribute service to "
-                            + "clear " + c.name() + ")" : "stopped");
-                }
-                default -> AgentResult.error(OcfExitCode.ERR_UNIMPLEMENTED, "ping does not implement "
-                        + r.action().ocfName());
-            };
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return AgentResult.error(OcfExitCode.ERR_GENERIC, r.action() + " of " + r.resourceId() + " interrupted");
-        } catch (IOException | RuntimeException e) {
-            return AgentResult.error(OcfExitCode.ERR_GENERIC, r.action() + " of " + r.resourceId() + " failed: " + e);
-        }
+            default -> unimplemented(r);
+        };
     }
 
     static Object validate(ActionRequest r) {
@@ -182,7 +152,7 @@ public class PingAgent implements ResourceAgent {
     }
 
     private AgentResult update(ActionRequest r, Config c) throws InterruptedException {
-        NodeAttributes attrs = attributes;
+        NodeAttributes attrs = attributes();
         if (attrs == null) {
             return AgentResult.error(OcfExitCode.ERR_GENERIC, "cannot publish " + c.name()
                     + ": no node attribute service");

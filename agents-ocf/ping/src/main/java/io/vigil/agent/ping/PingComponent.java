@@ -9,19 +9,9 @@ import io.vigil.api.agent.ResourceAgent;
 import io.vigil.api.attribute.NodeAttributes;
 
 /** Registers {@link PingAgent} as {@code ocf:pacemaker:ping}, with the node attribute service when present. */
-@Component(service = ResourceAgent.class, property = {ResourceAgent.AGENT_CLASS + "=ocf",
+@Component(service = ResourceAgent.class, reference = @Reference(name = "attributes", service = NodeAttributes.class,
+    cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, bind = "bindNodeAttributes",
+    unbind = "unbindNodeAttributes"), property = {ResourceAgent.AGENT_CLASS + "=ocf",
     ResourceAgent.AGENT_PROVIDER + "=pacemaker", ResourceAgent.AGENT_TYPE + "=ping"})
 public final class PingComponent extends PingAgent {
-
-    @Override
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            unbind = "unbindNodeAttributes")
-    public void bindNodeAttributes(NodeAttributes service) {
-        super.bindNodeAttributes(service);
-    }
-
-    @Override
-    public void unbindNodeAttributes(NodeAttributes service) {
-        super.unbindNodeAttributes(service);
-    }
 }

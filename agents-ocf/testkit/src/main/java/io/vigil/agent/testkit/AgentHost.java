@@ -42,17 +42,7 @@ public final class AgentHost {
         Path run = Path.of(args[2]);
         MemoryAttributes attributes = new MemoryAttributes();
         ResourceAgent agent = Agents.create(args[0], attributes, Arrays.asList(args).subList(3, args.length));
-        AgentEnvironment env = new AgentEnvironment() {
-            @Override
-            public String nodeName() {
-                return node;
-            }
-
-            @Override
-            public Path runDirectory() {
-                return run;
-            }
-        };
+        AgentEnvironment env = new TestEnvironment(node, run);
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "agent-action");
             t.setDaemon(true);

@@ -48,17 +48,7 @@ public final class RunAction {
         }
         Path run = Path.of(env.getOrDefault("HA_RSCTMP", "/run/resource-agents"));
         String node = meta.getOrDefault("on_node", hostName());
-        AgentEnvironment environment = new AgentEnvironment() {
-            @Override
-            public String nodeName() {
-                return node;
-            }
-
-            @Override
-            public Path runDirectory() {
-                return run;
-            }
-        };
+        AgentEnvironment environment = new TestEnvironment(node, run);
         Duration timeout = Duration.ofMillis(millis(meta.get("timeout"), 20000));
         Duration interval = Duration.ofMillis(millis(meta.get("interval"), 0));
         AgentResult r = agent.execute(new ActionRequest(env.getOrDefault("OCF_RESOURCE_INSTANCE", "rsc"), action,

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 import io.vigil.api.agent.ActionSpec;
@@ -17,6 +18,7 @@ import io.vigil.api.agent.ParameterSpec;
 import io.vigil.api.fence.FenceAgent;
 import io.vigil.api.fence.FenceRequest;
 import io.vigil.api.fence.FenceResult;
+import io.vigil.executor.process.ProcessState;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -56,7 +58,7 @@ public class VigilProcessFenceAgent implements FenceAgent {
             return switch (request.action()) {
                 case OFF, REBOOT -> off(pids, request.target(), request.timeout());
                 case ON -> FenceResult.failure("fence_vigil_process cannot power a node on; restart its process");
-                case STATUS -> pid(pids, request.target()).filter(VigilProcessFenceAgent::alive).isPresent()
+                case STATUS -> pid(pids, request.target()).filter(ProcessState::alive).isPresent()
                         ? FenceResult.success("on")
                         : new FenceResult(ExecStatus.DONE, FenceResult.STATUS_OFF, "off", List.of());
                 case LIST -> new FenceResult(ExecStatus.DONE, 0, "", nodes(pids));
@@ -69,7 +71,7 @@ public class VigilProcessFenceAgent implements FenceAgent {
 
     private static FenceResult off(Path pids, String target, Duration timeout) throws IOException {
         Optional<Long> pid = pid(pids, target);
-        if (pid.isEmpty() || !alive(pid.get())) {
+        if (pid.isEmpty() || !ProcessState.alive(pid.get())) {
             return FenceResult.success(target + " is already off");
         }
         Optional<ProcessHandle> h = ProcessHandle.of(pid.get());
@@ -79,7 +81,7 @@ public class VigilProcessFenceAgent implements FenceAgent {
             tree.forEach(ProcessHandle::destroyForcibly);
         }
         long end = System.nanoTime() + timeout.toNanos();
-        while (alive(pid.get())) {
+        while (ProcessState.alive(pid.get())) {
             if (System.nanoTime() > end) {
                 return FenceResult.failure(target + " (pid " + pid.get() + ") is still alive after "
                         + timeout.toMillis() + " ms");
@@ -94,25 +96,12 @@ public class VigilProcessFenceAgent implements FenceAgent {
         return FenceResult.success(target + " (pid " + pid.get() + ") is off");
     }
 
-    private static Optional<Long> pid(Path dir, String node) throws IOException {
+    private static Optional<Long> pid(Path dir, String node) {
         if (node == null || !node.matches("[A-Za-z0-9._-]+")) {
             return Optional.empty();
         }
-        Path f = dir.resolve(node + ".pid");
-        if (!Files.exists(f)) {
-            return Optional.empty();
-        }
-        return Optional.of(Long.parseLong(Files.readString(f).strip()));
-    }
-
-    /** Alive and not a zombie (a zombie has released everything it held). */
-    static boolean alive(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (IOException e) {
-            return false;
-        }
+        OptionalLong pid = ProcessState.readPid(dir.resolve(node + ".pid"));
+        return pid.isPresent() ? Optional.of(pid.getAsLong()) : Optional.empty();
     }
 
     private static List<String> nodes(Path dir) throws IOException {

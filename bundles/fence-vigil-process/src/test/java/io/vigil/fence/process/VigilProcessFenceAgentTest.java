@@ -14,6 +14,8 @@ import io.vigil.api.fence.FenceAction;
 import io.vigil.api.fence.FenceRequest;
 import io.vigil.api.fence.FenceResult;
 
+import io.vigil.executor.process.ProcessState;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,10 +48,10 @@ class VigilProcessFenceAgentTest {
             assertTrue(off.isSuccess(), off.output());
             p.waitFor();
             end = System.nanoTime() + 10_000_000_000L;
-            while (VigilProcessFenceAgent.alive(grandchild) && System.nanoTime() < end) {
+            while (ProcessState.alive(grandchild) && System.nanoTime() < end) {
                 Thread.sleep(10);
             }
-            assertFalse(VigilProcessFenceAgent.alive(grandchild), "the node's children are gone too");
+            assertFalse(ProcessState.alive(grandchild), "the node's children are gone too");
             assertEquals(FenceResult.STATUS_OFF, run(FenceAction.STATUS, "n1").exitCode());
             assertTrue(run(FenceAction.REBOOT, "n1").isSuccess(), "off again: already off");
         } finally {
