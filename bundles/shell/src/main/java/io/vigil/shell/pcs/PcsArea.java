@@ -302,6 +302,10 @@ abstract class PcsArea {
         if (md.isEmpty() || force) {
             return;
         }
+        if ("stonith".equals(agent.standard()) && nv.name().startsWith("pcmk_")) {
+            // the fencer's own device options (pcmk_host_list, pcmk_delay_max, ...) are valid on every device
+            return;
+        }
         List<String> names = md.get().parameters().stream().map(ParameterSpec::name).toList();
         if (!names.contains(nv.name())) {
             throw t.errorAt(nv.index(), "unknown option '" + nv.name() + "' of " + agent

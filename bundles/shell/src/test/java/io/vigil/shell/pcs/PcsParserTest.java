@@ -511,7 +511,9 @@ class PcsParserTest {
         Primitive p = primitive("fence1");
         assertEquals("stonith:fence_vigil_process", p.agent());
         assertEquals("60s", p.operations().get(0).interval());
-        f.run("pcs stonith create fence2 stonith:fence_vigil_process");
+        f.run("pcs stonith create fence2 stonith:fence_vigil_process pcmk_delay_max=2s");
+        assertEquals("2s", primitive("fence2").instanceAttributes().unconditional().get("pcmk_delay_max"),
+                "the fencer's pcmk_* options are valid on every device, declared by its agent or not");
         f.run("pcs stonith level add 1 n1 fence1,fence2");
         f.run("pcs stonith level add 2 n1 fence2");
         assertEquals(List.of(new FencingLevel("fl-n1-1", "n1", null, null, null, "1", List.of("fence1", "fence2")),
