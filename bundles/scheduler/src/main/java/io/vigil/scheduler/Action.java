@@ -23,7 +23,9 @@ public record Action(int id, String key, ActionKind kind, String resource, Strin
                      List<Integer> inputs) {
 
     public Action {
-        params = Map.copyOf(params);
+        // the engine's parameter maps are immutable and sorted already (and shared): copy only foreign ones
+        params = params instanceof io.vigil.scheduler.engine.ActionParams ? params
+                : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(params));
         inputs = inputs instanceof io.vigil.scheduler.engine.IntList ? inputs : List.copyOf(inputs);
     }
 

@@ -558,5 +558,13 @@ final class CloneRsc extends Rsc {
         for (Rsc i : instances) {
             i.collectFinal(out);
         }
+        if (configChild != null) {
+            // listed even when no instance runs (or none is configured: clone-max=0)
+            for (Resource r : configChild.flatten()) {
+                if (r instanceof io.vigil.cib.model.Primitive) {
+                    out.computeIfAbsent(r.id(), k -> new java.util.ArrayList<>());
+                }
+            }
+        }
     }
 }

@@ -138,6 +138,60 @@ public final class Engine {
         return v;
     }
 
+    private final Map<io.vigil.cib.model.Operation, Long> timeouts = new java.util.IdentityHashMap<>();
+
+    /** An operation definition's timeout (0 when it has none), parsed once. */
+    long timeout(io.vigil.cib.model.Operation op) {
+        Long v = timeouts.get(op);
+        if (v == null) {
+            v = op.timeoutMs();
+            timeouts.put(op, v);
+        }
+        return v;
+    }
+
+    private final Map<Long, String> numbers = new HashMap<>();
+
+    /** Decimal text of a number, one shared string per value (timeouts, intervals, instance numbers repeat). */
+    String text(long v) {
+        return numbers.computeIfAbsent(v, k -> Long.toString(k));
+    }
+
+    private final Map<io.vigil.cib.model.Primitive, String> digests = new java.util.IdentityHashMap<>();
+
+    /** The parameter digest of a definition, computed once (clone instances share it). */
+    String digest(io.vigil.cib.model.Primitive p, java.util.function.Supplier<String> compute) {
+        return digests.computeIfAbsent(p, k -> compute.get());
+    }
+
+    private Map<String, String> opDefaults;
+
+    /** The unconditional op_defaults, merged once. */
+    Map<String, String> opDefaults() {
+        if (opDefaults == null) {
+            opDefaults = cib.configuration().opDefaults().unconditional();
+        }
+        return opDefaults;
+    }
+
+    private long defaultTimeout = -1;
+
+    /** The timeout of operations without their own: op_defaults, else 20 s. */
+    long defaultTimeoutMs() {
+        if (defaultTimeout < 0) {
+            defaultTimeout = io.vigil.cib.model.TimeSpec.toMillis(opDefaults().get("timeout")).orElse(20_000);
+        }
+        return defaultTimeout;
+    }
+
+    private final Map<io.vigil.cib.model.Primitive, Map<String, String>> instanceAttributes =
+            new java.util.IdentityHashMap<>();
+
+    /** A primitive's unconditional instance attributes (clone instances share their definition). */
+    Map<String, String> instanceAttributes(io.vigil.cib.model.Primitive p) {
+        return instanceAttributes.computeIfAbsent(p, k -> k.instanceAttributes().unconditional());
+    }
+
     private Boolean legacyFailCounts;
 
     /** Whether the CIB predates per-operation fail counts (crm_feature_set below 3.0.13). */

@@ -44,6 +44,17 @@ final class NodeSort {
                 }
             }
         }
-        return a.name.compareTo(b.name);
+        return Integer.compare(a.nameRank, b.nameRank);
+    }
+
+    /** The first node of {@link #sorted} without sorting them all (null when no node is allowed). */
+    static SNode best(Engine ctx, Weights w, SNode active) {
+        SNode best = null;
+        for (SNode n : ctx.nodes) {
+            if (w.has(n) && (best == null || compare(ctx, w, n, best, active) < 0)) {
+                best = n;
+            }
+        }
+        return best;
     }
 }

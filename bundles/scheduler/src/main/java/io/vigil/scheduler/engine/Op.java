@@ -7,12 +7,15 @@ import io.vigil.cib.model.LrmRscOp;
  * status stage reads each of them several times for every entry).
  */
 record Op(String operation, long intervalMs, int rcCode, int opStatus, String transitionKey, long lastRcChange,
-          int callId, int targetRc) {
+          int callId, int targetRc, String digest, String restartDigest, String secureDigest,
+          String secureParams, String featureSet) {
 
     static Op of(LrmRscOp op) {
         String key = op.transitionKey();
         return new Op(op.operation(), interval(op), op.rcCode(), op.opStatus(), key, op.lastRcChange(),
-                op.callId(), parseTargetRc(key));
+                op.callId(), parseTargetRc(key), op.attributes().get("op-digest"),
+                op.attributes().get("op-restart-digest"), op.attributes().get("op-secure-digest"),
+                op.attributes().get("op-secure-params"), op.attributes().get("crm_feature_set"));
     }
 
     /** The interval: plain milliseconds (the usual form) parsed directly, anything else by the model. */

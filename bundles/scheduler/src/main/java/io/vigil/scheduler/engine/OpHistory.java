@@ -56,6 +56,7 @@ final class OpHistory {
         if (target != Role.UNKNOWN && (p.nextRole == Role.UNKNOWN || target.below(p.nextRole))) {
             p.nextRole = target;
         }
+        Digests.check(p, node, ops);
     }
 
     private static void setActive(PrimitiveRsc p, State st) {

@@ -89,7 +89,9 @@ final class Output {
         Map<String, List<Placement>> fin = new TreeMap<>();
         Map<String, String> explain = new TreeMap<>();
         for (Rsc r : ctx.resources) {
-            r.collectFinal(fin);
+            if (Listing.listed(r)) {
+                r.collectFinal(fin);
+            }
             explain(r, explain);
         }
         Map<String, String> states = new TreeMap<>();
@@ -104,7 +106,12 @@ final class Output {
     private void explain(Rsc r, Map<String, String> out) {
         if (r instanceof PrimitiveRsc p) {
             String where = p.allocatedTo == null ? "stopped" : p.nextRole.text + " on " + p.allocatedTo;
-            out.put(p.id, p.id + ": " + where + (p.explanation == null ? "" : " — " + p.explanation)
+            String why = p.explanation;
+            if (why == null && p.bestScore && p.allocatedTo != null) {
+                why = p.allocatedTo + " has the best score (" + Scores.text(p.allowed.get(p.allocatedTo)) + ")"
+                        + (p.allocatedTo == p.currentNode() ? ", where it already runs" : "");
+            }
+            out.put(p.id, p.id + ": " + where + (why == null ? "" : " — " + why)
                     + (p.failed ? " (failed)" : "") + (!p.managed ? " (unmanaged)" : ""));
         }
         for (Rsc c : r.children()) {

@@ -16,6 +16,10 @@ import java.util.Set;
 final class PrimitiveRsc extends Rsc {
     final Primitive config;
     int instanceNo = -1;
+    /** Assigned to the node with the best score (explained from the final weights). */
+    boolean bestScore;
+    /** The parameters changed since the resource was started: its start is required (a restart in place). */
+    boolean definitionChanged;
     /** Nodes this resource is probed on (null: none). */
     List<SNode> probes;
     /** Graph id of the first probe (probes get consecutive ids). */
@@ -148,8 +152,7 @@ final class PrimitiveRsc extends Rsc {
     }
 
     private void assignBestNode(SNode prefer) {
-        List<SNode> nodes = NodeSort.sorted(ctx, allowed, currentNode());
-        SNode best = nodes.isEmpty() ? null : nodes.get(0);
+        SNode best = NodeSort.best(ctx, allowed, currentNode());
         SNode chosen = null;
         if (prefer != null && best != null) {
             if (allowed.has(prefer) && allowed.get(prefer) >= allowed.get(best) && prefer.available()
@@ -161,26 +164,20 @@ final class PrimitiveRsc extends Rsc {
             chosen = best;
             boolean uniqueInstance = parent instanceof CloneRsc cl && cl.unique;
             if (!uniqueInstance && allowed.get(chosen) > 0 && chosen.available()) {
+                // among the nodes tied with the best, stay where it runs
                 SNode running = currentNode();
-                if (running != null && running.available() && allowed.get(running) >= 0) {
-                    for (int i = 1; i < nodes.size(); i++) {
-                        SNode n = nodes.get(i);
-                        if (allowed.get(n) != allowed.get(chosen)) {
-                            break;
-                        }
-                        if (n == running) {
-                            chosen = n;
-                        }
-                    }
+                if (running != null && running.available() && allowed.get(running) >= 0 && allowed.has(running)
+                        && allowed.get(running) == allowed.get(chosen)) {
+                    chosen = running;
                 }
             }
         }
         finalizeAssignment(chosen, false);
         if (allocatedTo != null) {
-            explanation = allocatedTo + " has the best score (" + Scores.text(allowed.get(allocatedTo)) + ")"
-                    + (allocatedTo == currentNode() ? ", where it already runs" : "");
+            explanation = null; // the usual case, worded only when the output is built
+            bestScore = true;
         } else if (explanation == null) {
-            explanation = nodes.isEmpty() ? "no node is allowed" : "no available node has a non-negative score";
+            explanation = best == null ? "no node is allowed" : "no available node has a non-negative score";
         }
     }
 
@@ -253,6 +250,8 @@ final class PrimitiveRsc extends Rsc {
                 needPromote = true;
             }
         } else if (block) {
+            needStop = true;
+        } else if (definitionChanged && managed && current != null && current == allocatedTo) {
             needStop = true;
         } else if (role.above(Role.STARTED) && current != null && allocatedTo != null) {
             Act start = action("start", allocatedTo, true);
@@ -413,6 +412,9 @@ final class PrimitiveRsc extends Rsc {
     record Params(Map<String, String> params, long timeoutMs) {
     }
 
+    private static final String[] META = {"CRM_meta_interval", "CRM_meta_timeout"};
+    private static final String[] CLONE_META = {"CRM_meta_clone", "CRM_meta_interval", "CRM_meta_timeout"};
+
     private final Map<String, Params> paramCache = new java.util.IdentityHashMap<>(4);
 
     /** {@code key} is the action key, one shared string per task and interval (the action's own meta follows). */
@@ -420,15 +422,31 @@ final class PrimitiveRsc extends Rsc {
         String k = key;
         Params cached = paramCache.get(k);
         if (cached == null) {
-            Map<String, String> m = new java.util.TreeMap<>(actionMeta);
-            m.putAll(config.instanceAttributes().unconditional());
+            // the action's meta, then instance attributes, then the CRM_meta values win (as before)
+            Map<String, String> base = ctx.instanceAttributes(config);
             long timeout = timeoutMs(task, intervalMs);
-            m.put("CRM_meta_timeout", Long.toString(timeout));
-            m.put("CRM_meta_interval", Long.toString(intervalMs));
-            if (instanceNo >= 0) {
-                m.put("CRM_meta_clone", Integer.toString(instanceNo));
+            ActionParams params;
+            if (actionMeta.isEmpty()) {
+                // the common case: the overlay keys are fixed, so their array is shared
+                params = instanceNo >= 0
+                        ? new ActionParams(base, CLONE_META, new String[] {ctx.text(instanceNo), ctx.text(intervalMs),
+                                ctx.text(timeout)})
+                        : new ActionParams(base, META, new String[] {ctx.text(intervalMs), ctx.text(timeout)});
+            } else {
+                Map<String, String> m = new java.util.HashMap<>(8);
+                actionMeta.forEach((name, v) -> {
+                    if (!base.containsKey(name)) {
+                        m.put(name, v);
+                    }
+                });
+                m.put("CRM_meta_timeout", Long.toString(timeout));
+                m.put("CRM_meta_interval", Long.toString(intervalMs));
+                if (instanceNo >= 0) {
+                    m.put("CRM_meta_clone", Integer.toString(instanceNo));
+                }
+                params = ActionParams.of(base, m);
             }
-            cached = new Params(Map.copyOf(m), timeout);
+            cached = new Params(params, timeout);
             paramCache.put(k, cached);
         }
         return cached;
@@ -437,11 +455,10 @@ final class PrimitiveRsc extends Rsc {
     /** Timeout of an operation: its definition, op_defaults, else 20 s. */
     long timeoutMs(String task, long intervalMs) {
         Operation op = findOp(task, intervalMs);
-        if (op != null && op.timeoutMs() > 0) {
-            return op.timeoutMs();
+        if (op != null && ctx.timeout(op) > 0) {
+            return ctx.timeout(op);
         }
-        String d = ctx.cib.configuration().opDefaults().unconditional().get("timeout");
-        return io.vigil.cib.model.TimeSpec.toMillis(d).orElse(20_000);
+        return ctx.defaultTimeoutMs();
     }
 
     Operation findOp(String task, long intervalMs) {
@@ -462,7 +479,7 @@ final class PrimitiveRsc extends Rsc {
             v = op.metaAttributes().unconditional().get("on-fail");
         }
         if (v == null) {
-            v = ctx.cib.configuration().opDefaults().unconditional().get("on-fail");
+            v = ctx.opDefaults().get("on-fail");
         }
         if ("stop".equals(task) && v != null && (v.equals("standby") || v.equals("demote") || v.equals("stop"))) {
             v = null;

@@ -2,10 +2,8 @@ package io.vigil.scheduler.engine;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A resource at scheduling time. Variants (primitive, group, clone) implement one method per stage:
@@ -31,7 +29,7 @@ abstract class Rsc {
     Role role = Role.STOPPED;
     Role nextRole = Role.UNKNOWN;
     final List<SNode> runningOn = new ArrayList<>();
-    final Set<SNode> knownOn = new LinkedHashSet<>();
+    final NodeSet knownOn = new NodeSet();
     boolean failed;
     boolean stopFlag;
     boolean block;

@@ -26,6 +26,8 @@ final class SNode {
     boolean fenceScheduled;
     String fenceReason;
     int numResources;
+    /** Position of the name in sorted order (the last tie-breaker of node ordering, compared often). */
+    int nameRank;
 
     private Map<String, long[]> failCounts;
     private int failCountsAttrs = -1;

@@ -22,6 +22,22 @@ final class Scores {
         if (s == null) {
             return dflt;
         }
+        // plain integers (nearly every score) without the model's general parser
+        int len = s.length();
+        if (len > 0 && len < 10) {
+            int i = s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0;
+            int v = 0;
+            boolean digits = i < len;
+            for (int k = i; k < len && digits; k++) {
+                char c = s.charAt(k);
+                digits = c >= '0' && c <= '9';
+                v = v * 10 + (c - '0');
+            }
+            if (digits) {
+                v = Math.min(v, INF);
+                return s.charAt(0) == '-' ? -v : v;
+            }
+        }
         return io.vigil.cib.model.Score.tryParse(s).map(io.vigil.cib.model.Score::value).orElse(dflt);
     }
 

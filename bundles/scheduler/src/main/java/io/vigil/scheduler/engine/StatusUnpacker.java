@@ -15,6 +15,8 @@ final class StatusUnpacker {
     private final Engine ctx;
     /** (clone id + node) -> instance bound for anonymous clone history. */
     private final Map<String, Rsc> bound = new HashMap<>();
+    /** (clone id + node) -> orphan instances created for extra histories on that node. */
+    private final Map<String, List<Rsc>> extraBound = new HashMap<>();
     /** The instances in {@link #bound}'s values (a set, so membership tests stay cheap). */
     private final java.util.Set<Rsc> boundInstances = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Per clone: index of the first instance that may still be free (instances before it are bound or active). */
@@ -187,8 +189,23 @@ final class StatusUnpacker {
         // find_anonymous_clone: the instance already active on this node, else the first instance not active
         // anywhere yet; inactive history binds without using the instance up
         clone.knownOn.add(node);
-        Rsc inst = bound.get(clone.id + "@" + node.name);
+        String slot = clone.id + "@" + node.name;
+        Rsc inst = bound.get(slot);
         boolean active = activeEntry(ops);
+        if (inst != null && memberOf(inst, base) != null && !memberOf(inst, base).runningOn.isEmpty()) {
+            // Another history of the same anonymous instance on this node (globally-unique was switched off):
+            // the extra one is an orphan, even when instance numbers are free (find_anonymous_clone).
+            inst = extraBound.getOrDefault(slot, List.of()).stream()
+                    .filter(i -> memberOf(i, base) != null && memberOf(i, base).runningOn.isEmpty())
+                    .findFirst().orElse(null);
+            if (inst == null) {
+                if (!active) {
+                    return null;
+                }
+                inst = orphanInstance(clone);
+                extraBound.computeIfAbsent(slot, k -> new ArrayList<>()).add(inst);
+            }
+        }
         if (inst == null) {
             int from = firstFree.getOrDefault(clone, 0);
             List<Rsc> all = clone.instances;
@@ -205,7 +222,11 @@ final class StatusUnpacker {
                 }
             }
             if (inst == null) {
-                return null;
+                if (!active) {
+                    return null;
+                }
+                // more active histories than instances (clone-max lowered, even to 0): an orphan to stop
+                inst = orphanInstance(clone);
             }
             if (active) {
                 bound.put(clone.id + "@" + node.name, inst);
@@ -221,6 +242,33 @@ final class StatusUnpacker {
             }
         }
         return null;
+    }
+
+    private static PrimitiveRsc memberOf(Rsc inst, String base) {
+        for (PrimitiveRsc pp : inst.primitives()) {
+            if (pp.baseId().equals(base)) {
+                return pp;
+            }
+        }
+        return null;
+    }
+
+    /** create_anonymous_orphan: a new instance numbered after every existing one, to be stopped. */
+    private Rsc orphanInstance(CloneRsc clone) {
+        Rsc inst = new Unpacker(ctx).buildInstance(clone.configChild, clone, clone.meta, clone.instances.size());
+        clone.instances.add(inst);
+        markOrphan(inst);
+        for (PrimitiveRsc pp : inst.primitives()) {
+            markOrphan(pp);
+        }
+        return inst;
+    }
+
+    /** Unlike a removed primitive, an orphan instance is stopped whatever stop-orphan-resources says. */
+    private static void markOrphan(Rsc r) {
+        r.orphan = true;
+        r.nextRole = Role.STOPPED;
+        r.allowed.fillAll(-Scores.INF);
     }
 
     /**

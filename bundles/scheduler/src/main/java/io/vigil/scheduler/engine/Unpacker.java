@@ -71,6 +71,11 @@ final class Unpacker {
             ctx.nodeByName.put(s.name, s);
             ctx.nodeById.put(s.id, s);
         }
+        List<SNode> byName = new ArrayList<>(ctx.nodes);
+        byName.sort(java.util.Comparator.comparing((SNode s) -> s.name));
+        for (int i = 0; i < byName.size(); i++) {
+            byName.get(i).nameRank = i;
+        }
         String dc = ctx.cib.dcUuid().orElse(null);
         for (SNode s : ctx.nodes) {
             s.isDc = s.id.equals(dc);
@@ -97,6 +102,13 @@ final class Unpacker {
         // Stable sort by priority, highest first (as Pacemaker sorts data_set->resources).
         tops.sort(Comparator.comparingInt((Rsc r) -> -r.priority));
         ctx.resources.addAll(tops);
+    }
+
+    /** Instance meta per configured child: every instance of a clone has the same (read-only) meta. */
+    private final Map<Resource, Map<String, String>> instanceMeta = new java.util.IdentityHashMap<>();
+
+    private Map<String, String> sharedMetaOf(Resource r, Map<String, String> parentMeta) {
+        return instanceMeta.computeIfAbsent(r, k -> metaOf(k, parentMeta));
     }
 
     private Map<String, String> metaOf(Resource r, Map<String, String> parentMeta) {
@@ -140,7 +152,7 @@ final class Unpacker {
 
     /** A clone instance: the child with ids suffixed ":N". */
     Rsc buildInstance(Resource child, CloneRsc clone, Map<String, String> cloneMeta, int i) {
-        Map<String, String> meta = metaOf(child, cloneMeta);
+        Map<String, String> meta = sharedMetaOf(child, cloneMeta);
         if (child instanceof Primitive p) {
             PrimitiveRsc pr = new PrimitiveRsc(ctx, p.id() + ":" + i, clone, meta, p);
             common(pr);
@@ -153,7 +165,7 @@ final class Unpacker {
         common(gr);
         ctx.byId.put(gr.id, gr);
         for (Primitive m : g.members()) {
-            Map<String, String> mm = metaOf(m, meta);
+            Map<String, String> mm = sharedMetaOf(m, meta);
             PrimitiveRsc pr = new PrimitiveRsc(ctx, m.id() + ":" + i, gr, mm, m);
             common(pr);
             pr.instanceNo = i;
