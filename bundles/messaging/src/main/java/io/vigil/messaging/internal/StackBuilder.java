@@ -32,6 +32,9 @@ import org.jgroups.stack.Protocol;
  */
 final class StackBuilder {
 
+    /** How long a TCP connect to a peer may take; peers are on one LAN or one machine. */
+    static final int CONNECT_TIMEOUT_MS = 200;
+
     private StackBuilder() {
     }
 
@@ -75,7 +78,10 @@ final class StackBuilder {
         } else {
             // With a second ring, a silently dead first link must not block senders: queue per connection, and
             // drop when full (the second ring carries the copy; retransmission repairs).
-            tp = (sealed ? new FrameGate.GatedTcp() : new TCP()).nonBlockingSends(c.secondRing());
+            // A connect to a cut-off peer must not hold the sending thread for JGroups' default 2 s: heartbeats
+            // between the members that can still talk would stop, and they would exclude each other.
+            tp = (sealed ? new FrameGate.GatedTcp() : new TCP()).nonBlockingSends(c.secondRing())
+                    .setSockConnTimeout(CONNECT_TIMEOUT_MS);
         }
         return tp.setBindAddress(bind).setBindPort(c.port()).setPortRange(0);
     }

@@ -31,7 +31,10 @@ final class Unpacker {
         ctx.haveQuorum = ctx.cib.haveQuorum();
         ctx.noQuorumPolicy = p.noQuorumPolicy().toLowerCase(Locale.ROOT);
         if ("suicide".equals(ctx.noQuorumPolicy)) {
-            ctx.noQuorumPolicy = "fence";
+            // Pacemaker honours suicide only with fencing and once the cluster had quorum (or the CIB's
+            // no-quorum-panic says so); otherwise a partition that never was quorate just stops its resources
+            boolean panic = Truth.isTrue(ctx.cib.attributes().get("no-quorum-panic"));
+            ctx.noQuorumPolicy = p.stonithEnabled() && (ctx.haveQuorum || panic) ? "fence" : "stop";
         }
         ctx.maintenanceMode = p.maintenanceMode();
         ctx.stopAll = p.stopAllResources();

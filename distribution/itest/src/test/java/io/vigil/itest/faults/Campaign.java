@@ -100,6 +100,7 @@ final class Campaign {
             pdu.close();
         }
         report.acknowledged(ledgerAcknowledged);
+        report.fenced(pdu.fenced().size());
         return report;
     }
 

@@ -24,6 +24,7 @@ final class Report {
     private final List<Violation> violations = new ArrayList<>();
     private int doubleActive;
     private long acknowledgedChanges;
+    private int fenced;
 
     Report(long seed, int nodes, boolean fencing) {
         this.seed = seed;
@@ -45,6 +46,10 @@ final class Report {
 
     synchronized void acknowledged(long n) {
         acknowledgedChanges = n;
+    }
+
+    synchronized void fenced(int n) {
+        fenced = n;
     }
 
     synchronized List<Violation> violations() {
@@ -83,6 +88,7 @@ final class Report {
                     t.isEmpty() ? "-" : t.get(0), t.isEmpty() ? "-" : t.get(t.size() / 2),
                     t.isEmpty() ? "-" : t.get(t.size() - 1), u);
         }
+        out.printf("hosts fenced (powered off by the switch on the cluster's request): %d%n", fenced);
         out.printf("double-active incidents (two serving copies of an exclusive resource): %d%n", doubleActive);
         out.printf("invariant violations: %d%n", violations.size());
         for (Violation v : violations) {
