@@ -67,6 +67,9 @@ public class ControllerComponent {
     private final LocalResourceManager lrm;
     private final DesignatedController dc;
     private final LeaseGuard guard;
+    private final DcAuthority authority;
+    /** The latest lease for a view this node had not installed yet: answered once it has (see viewChanged). */
+    private volatile PendingLease pendingLease;
     private final AttributeWriter attributes;
     private final long shutdownTimeoutMs;
     private final List<AutoCloseable> registrations;
@@ -96,9 +99,12 @@ public class ControllerComponent {
         // requests from the DC, in arrival order, off the messaging thread (a request may wait for a lease)
         this.intake = Executors.newSingleThreadExecutor(daemon("vigil-lrm-intake"));
         this.guard = new LeaseGuard(leaseMs, System.nanoTime());
+        this.authority = new DcAuthority(me, leaseMs);
+        // As DC this node grants its own lease: a start here then also needs a majority confirming its view.
         this.lrm = new LocalResourceManager(me, executor, cib, Clock.systemUTC(), recorder,
-                () -> guard.held() && !guard.recovering(System.nanoTime()));
-        this.dc = new DesignatedController(me, cib, this::dispatch, this::fence, () -> quorum.state().quorate(),
+                () -> guard.held() && !guard.recovering(System.nanoTime()) && (!messaging.view().coordinator()
+                        .equals(me) || authority.authoritative(messaging.view(), System.nanoTime())));
+        this.dc = new DesignatedController(me, cib, this::dispatch, this::fence, quorum::state, authority,
                 () -> quorum.state().totalVotes() >= quorum.state().expectedVotes(),
                 () -> !guard.recovering(System.nanoTime()), messaging::connectionClosed, loop, Clock.systemUTC(), System::nanoTime, leaseMs,
                 marginMs);
@@ -110,7 +116,8 @@ public class ControllerComponent {
                 cib.addListener((before, after) -> loop.execute(() -> dc.cibCommitted(before, after))),
                 quorum.addListener((was, now) -> loop.execute(dc::quorumChanged)));
         leaseThread.scheduleAtFixedRate(this::leaseTick, leaseIntervalMs, leaseIntervalMs, TimeUnit.MILLISECONDS);
-        leaseThread.scheduleAtFixedRate(this::guardTick, 20, 20, TimeUnit.MILLISECONDS);
+        // every 10 ms: after a freeze, the stale copy of an exclusive resource must stop within milliseconds
+        leaseThread.scheduleAtFixedRate(this::guardTick, 10, 10, TimeUnit.MILLISECONDS);
         this.attributeService = context.registerService(NodeAttributes.class, attributes, null);
         join(messaging.view());
         LOG.log(System.Logger.Level.INFO, "controller of " + me + " started (lease " + leaseMs + " ms)");
@@ -174,13 +181,51 @@ public class ControllerComponent {
             intake.execute(() -> lrm.execute(r));
         } else if (msg instanceof Messages.Dead d) {
             loop.execute(() -> dc.nodeDied(d.node()));
-        } else if (msg instanceof Messages.Lease l && m.sender().equals(messaging.view().coordinator())) {
+        } else if (msg instanceof Messages.Lease l) {
+            MembershipView v = messaging.view();
+            if (!m.sender().equals(v.coordinator())) {
+                return; // not the DC of this node's view: neither a lease nor an answer (that DC may be stale)
+            }
+            if (l.viewId() != v.viewId()) {
+                pendingLease = new PendingLease(m.sender(), l.sequence(), l.viewId());
+                return;
+            }
             guard.leaseReceived(l.runnable(), System.nanoTime());
+            acknowledge(m.sender(), l.sequence(), v.viewId());
+        } else if (msg instanceof Messages.LeaseAck a) {
+            MembershipView v = messaging.view();
+            boolean had = authority.authoritative(v, System.nanoTime());
+            authority.ackReceived(m.sender(), a.viewId(), a.sequence());
+            if (!had && authority.authoritative(v, System.nanoTime())) {
+                loop.execute(dc::authorityGained); // act now, not at the next retry
+            }
+        }
+    }
+
+    /** A lease sent for a view before this node installed it. */
+    private record PendingLease(String dc, long sequence, long viewId) {
+    }
+
+    /** Tells the DC that this node holds its view (the DC acts only while a majority of its view does). */
+    private void acknowledge(String dcNode, long sequence, long viewId) {
+        try {
+            messaging.send(dcNode, Messages.TOPIC, Messages.leaseAck(new Messages.LeaseAck(me, sequence, viewId)));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "lease " + sequence + " not acknowledged to " + dcNode + ": " + e);
         }
     }
 
     private void viewChanged(MembershipView previous, MembershipView current) {
         guard.viewInstalled();
+        PendingLease p = pendingLease;
+        if (p != null && p.viewId() == current.viewId() && p.dc().equals(current.coordinator())
+                && !p.dc().equals(me)) {
+            pendingLease = null;
+            acknowledge(p.dc(), p.sequence(), p.viewId()); // the DC of this view need not wait for its next lease
+        }
+        if (current.coordinator().equals(me)) {
+            leaseThread.execute(this::leaseTick); // a new DC gathers its view's confirmations at once
+        }
         loop.execute(() -> dc.viewChanged(previous, current));
         if (previous != null) {
             // Only the members next to a crashed one see its connection close: tell the DC.
@@ -204,16 +249,23 @@ public class ControllerComponent {
 
     private void leaseTick() {
         try {
-            if (!dc.isDc() || guard.recovering(System.nanoTime())) {
+            MembershipView v = messaging.view();
+            if (!v.coordinator().equals(me) || guard.recovering(System.nanoTime())) {
                 return;
             }
             String policy = cib.current().configuration().properties().noQuorumPolicy();
             boolean runnable = quorum.state().quorate() || "ignore".equals(policy) || "freeze".equals(policy);
             // Point to point, not through the total order: a lease must not wait behind a sequencer after a merge.
-            byte[] lease = Messages.lease(new Messages.Lease(me, ++leaseSequence, runnable));
-            for (String member : messaging.view().names()) {
+            long sequence = ++leaseSequence;
+            byte[] lease = Messages.lease(new Messages.Lease(me, sequence, runnable, v.viewId()));
+            authority.leaseSent(v.viewId(), sequence, System.nanoTime());
+            for (String member : v.names()) {
                 if (member.equals(me)) {
-                    guard.leaseReceived(runnable, System.nanoTime());
+                    // The DC's own lease is its leader lease: renewed only while a majority confirms its view, so
+                    // a DC whose view went stale (the others moved on, it cannot tell) stops like a cut-off member.
+                    if (authority.authoritative(v, System.nanoTime())) {
+                        guard.leaseReceived(runnable, System.nanoTime());
+                    }
                 } else {
                     try {
                         messaging.send(member, Messages.TOPIC, lease);
@@ -229,13 +281,24 @@ public class ControllerComponent {
     }
 
     private void guardTick() {
+        long stallsBefore = guard.stalls();
         if (guard.tick(System.nanoTime()) == LeaseGuard.Verdict.STOP_EXCLUSIVE) {
             List<String> exclusive = lrm.activeResources(rsc -> ResourceLookup.exclusive(
                     cib.current().configuration(), rsc));
             if (!exclusive.isEmpty()) {
-                stopper.execute(() -> lrm.stopLocally(exclusive, "this node lost its lease (cut off from the "
-                        + "cluster, or stalled): exclusive resources must not run here now"));
+                // the stops go to the executor first, right here; logging and waiting come after, elsewhere
+                var stops = lrm.beginStops(exclusive);
+                String why = "this node lost its lease (cut off from the cluster, or stalled): exclusive resources "
+                        + "must not run here now";
+                stopper.execute(() -> {
+                    LOG.log(System.Logger.Level.WARNING, "stopping " + exclusive + " on " + me + ": " + why);
+                    lrm.awaitStops(stops, why);
+                });
             }
+        }
+        if (guard.stalls() != stallsBefore) {
+            // what the members confirmed before the stall says nothing about the views they hold now
+            authority.reset();
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import io.vigil.cib.change.CibChange;
 import io.vigil.cib.manager.api.CibService;
@@ -24,6 +25,7 @@ import io.vigil.cib.model.NodeState;
 import io.vigil.cib.model.Primitive;
 import io.vigil.messaging.api.Member;
 import io.vigil.messaging.api.MembershipView;
+import io.vigil.quorum.api.QuorumState;
 import io.vigil.scheduler.Action;
 import io.vigil.scheduler.ActionKind;
 import io.vigil.scheduler.Scheduler;
@@ -38,6 +40,11 @@ import io.vigil.scheduler.Transition;
  * <p>Without fencing, a node that left is marked offline (so its resources are recovered elsewhere) only once
  * its lease has surely expired: by then the lost node has stopped its exclusive resources on its own
  * ({@link LeaseGuard}). With fencing, it is marked offline at once and the scheduler fences it before recovery.
+ *
+ * <p>Being the coordinator of its view is not enough to act: the view may be stale (this node was frozen while the
+ * others moved on). The DC schedules, and starts, promotes or fences, only while a majority of its view confirmed
+ * holding that view within the last lease time ({@link DcAuthority}), and only on a quorum computed from that same
+ * view (a quorum event can arrive before the view it was computed from). Stops already under way may finish.
  *
  * <p>Every method runs on the single {@code loop} thread; callbacks from other threads post to it.
  */
@@ -54,7 +61,8 @@ final class DesignatedController {
     private final CibService cib;
     private final Dispatcher dispatcher;
     private final Fencer fencer;
-    private final BooleanSupplier quorate;
+    private final Supplier<QuorumState> quorum;
+    private final DcAuthority authority;
     private final BooleanSupplier allNodesPresent;
     private final BooleanSupplier mayAct;
     private final java.util.function.Predicate<String> crashed;
@@ -76,13 +84,17 @@ final class DesignatedController {
     private long transitionSeq;
     private boolean scheduleQueued;
     private int failureStreak;
-    private long lastLeaseSentNanos;
+    private volatile long lastLeaseSentNanos;
     private final Map<String, Long> departures = new HashMap<>();
     private final Map<Integer, ScheduledFuture<?>> actionTimers = new HashMap<>();
     private ScheduledFuture<?> recheck;
+    private ScheduledFuture<?> retry;
+    /** Why the DC last held back (logged once per episode), or null while it may act. */
+    private String holdingBack;
 
-    DesignatedController(String me, CibService cib, Dispatcher dispatcher, Fencer fencer, BooleanSupplier quorate,
-            BooleanSupplier allNodesPresent, BooleanSupplier mayAct, java.util.function.Predicate<String> crashed,
+    DesignatedController(String me, CibService cib, Dispatcher dispatcher, Fencer fencer,
+            Supplier<QuorumState> quorum, DcAuthority authority, BooleanSupplier allNodesPresent,
+            BooleanSupplier mayAct, java.util.function.Predicate<String> crashed,
             ScheduledExecutorService loop, Clock clock, java.util.function.LongSupplier nanos, long leaseMs,
             long marginMs) {
         this.nanos = nanos;
@@ -96,7 +108,8 @@ final class DesignatedController {
         this.cib = cib;
         this.dispatcher = dispatcher;
         this.fencer = fencer;
-        this.quorate = quorate;
+        this.quorum = quorum;
+        this.authority = authority;
         this.loop = loop;
         this.clock = clock;
         this.leaseNanos = TimeUnit.MILLISECONDS.toNanos(leaseMs + marginMs);
@@ -185,8 +198,18 @@ final class DesignatedController {
     }
 
     void quorumChanged() {
+        if (view == null || !quorumOfView(quorum.get())) {
+            return; // computed from a view this controller has not installed yet: that view's change follows
+        }
         everComplete |= allNodesPresent.getAsBoolean();
         if (dc) {
+            requestSchedule(0);
+        }
+    }
+
+    /** A majority of this DC's view has just confirmed it: what waited for that may run now. */
+    void authorityGained() {
+        if (dc && run == null) {
             requestSchedule(0);
         }
     }
@@ -268,8 +291,27 @@ final class DesignatedController {
         }
         if (!mayAct.getAsBoolean()) {
             // this node was stalled: its view may be stale until the membership is settled again
-            loop.schedule(() -> requestSchedule(0), 100, TimeUnit.MILLISECONDS);
+            retryIn(100);
             return;
+        }
+        QuorumState q = quorum.get();
+        if (!quorumOfView(q)) {
+            holdBack("the quorum state is of view " + q.membershipId() + ", not of view " + view.viewId()
+                    + " which this DC holds: waiting for both to agree");
+            retryIn(100);
+            return;
+        }
+        if (!authority.authoritative(view, nanos.getAsLong())) {
+            holdBack(me + " coordinates view " + view.viewId() + " but only " + authority.confirmed(view,
+                    nanos.getAsLong()) + " of its " + view.size() + " members confirmed holding it within the lease "
+                    + "time: the view may be stale, so this DC starts nothing until a majority does; if this lasts, "
+                    + "check the network between " + me + " and " + view.names());
+            retryIn(100);
+            return;
+        }
+        if (holdingBack != null) {
+            LOG.log(System.Logger.Level.INFO, me + " acts as DC of view " + view.viewId() + " again");
+            holdingBack = null;
         }
         if (pendingOfflineNodes()) {
             return; // the lease of a lost node has not expired yet: updateNodeStates() runs again at its deadline
@@ -280,13 +322,13 @@ final class DesignatedController {
         if (!everComplete && nanos.getAsLong() - startedNanos < deadtime) {
             // Pacemaker's dc-deadtime: right after start, a partial view is more likely a slow peer than a lost one;
             // wait for every configured node (or the dead time) before acting.
-            loop.schedule(() -> requestSchedule(0), 200, TimeUnit.MILLISECONDS);
+            retryIn(200);
             return;
         }
         List<String> notJoined = notJoined(current);
         if (!notJoined.isEmpty() && nanos.getAsLong() - viewInstalledNanos < JOIN_WAIT_NANOS) {
             // Pacemaker's join round: schedule on every member's own history, never on a stale copy of it.
-            loop.schedule(() -> requestSchedule(0), 100, TimeUnit.MILLISECONDS);
+            retryIn(100);
             return;
         }
         if (!notJoined.isEmpty()) {
@@ -294,7 +336,7 @@ final class DesignatedController {
                     + view.viewId() + " within " + JOIN_WAIT_NANOS / 1_000_000 + " ms");
         }
         Map<String, String> attrs = new LinkedHashMap<>(current.attributes());
-        attrs.put("have-quorum", quorate.getAsBoolean() ? "1" : "0");
+        attrs.put("have-quorum", q.quorate() ? "1" : "0");
         // the status this controller writes has per-operation fail counts (feature set 3.0.13 and later)
         attrs.putIfAbsent("crm_feature_set", "3.16.2");
         current.configuration().nodeByName(me).ifPresent(n -> attrs.put("dc-uuid", n.id()));
@@ -317,6 +359,33 @@ final class DesignatedController {
         LOG.log(System.Logger.Level.INFO, "transition " + run.id() + " (CIB " + current.version() + "): "
                 + String.join("; ", t.summary().text()));
         advance();
+    }
+
+    /** Runs the scheduler again later; one retry pending at a time. */
+    private void retryIn(long ms) {
+        if (retry == null || retry.isDone()) {
+            retry = loop.schedule(() -> requestSchedule(0), ms, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Says why the DC waits, once, unless it is just the usual moment of settling after a view change. */
+    private void holdBack(String why) {
+        if (nanos.getAsLong() - viewInstalledNanos >= leaseNanos && !why.equals(holdingBack)) {
+            LOG.log(System.Logger.Level.WARNING, why);
+            holdingBack = why;
+        }
+    }
+
+    /** Whether {@code q} was computed from the view this controller holds (same id, same members). */
+    private boolean quorumOfView(QuorumState q) {
+        if (q.membershipId() != view.viewId()) {
+            return false;
+        }
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
+        q.members().forEach(m -> ids.add(m.nodeId()));
+        java.util.Set<Integer> viewIds = new java.util.HashSet<>();
+        view.members().forEach(m -> viewIds.add(m.nodeId()));
+        return ids.equals(viewIds);
     }
 
     private List<String> notJoined(CibSnapshot s) {
@@ -376,6 +445,14 @@ final class DesignatedController {
     private boolean start(Action a) {
         if (a.pseudo()) {
             run.done(a.id());
+            return true;
+        }
+        boolean activates = a.kind() == ActionKind.START || a.kind() == ActionKind.PROMOTE
+                || a.kind() == ActionKind.FENCE;
+        if (activates && !authority.authoritative(view, nanos.getAsLong())) {
+            // the majority stopped confirming this DC's view since the transition began: it may be stale now
+            run.failed(a.id(), "not " + a.key() + " on " + a.node() + ": " + me + " lost its authority as DC of view "
+                    + view.viewId() + " (no majority confirmed it within the lease time)");
             return true;
         }
         switch (a.kind()) {
@@ -457,7 +534,8 @@ final class DesignatedController {
         };
         String task = a.kind() == ActionKind.CANCEL ? "cancel" : a.kind().task();
         return Optional.of(new ExecRequest(OperationRecord.transitionKey(a.id(), run.id(), targetRc, me),
-                a.resource(), standard, provider, type, task, a.intervalMs(), a.timeoutMs(), targetRc, a.params()));
+                ResourceLookup.historyId(s.configuration(), a.resource()), standard, provider, type, task,
+                a.intervalMs(), a.timeoutMs(), targetRc, a.params()));
     }
 
     private void fence(TransitionRun r, Action a) {

@@ -8,7 +8,9 @@ import java.util.concurrent.TimeUnit;
  * notices on its own monotonic clock that it was stalled (frozen, suspended) for longer than that. After a stall,
  * leases prove nothing (they may have been queued while the node was frozen) and this node must not act as DC on
  * its possibly stale view: both hold until a new membership view arrives, or until three lease times passed
- * without one (then nobody suspected this node). Pure logic with time passed in (monotonic nanoseconds).
+ * without one (then nobody suspected this node). The end of that window lets no stale DC start anything: as DC it
+ * still needs a majority of its view to confirm that view first ({@link DcAuthority}), and the caller drops every
+ * confirmation it had when {@link #stalls()} moves. Pure logic with time passed in (monotonic nanoseconds).
  */
 final class LeaseGuard {
 
@@ -21,6 +23,7 @@ final class LeaseGuard {
     private long lastTick;
     private boolean stalled;
     private long stalledUntil;
+    private long stalls;
 
     LeaseGuard(long leaseMs, long nowNanos) {
         this.leaseNanos = TimeUnit.MILLISECONDS.toNanos(leaseMs);
@@ -58,6 +61,7 @@ final class LeaseGuard {
         long gap = nowNanos - lastTick;
         lastTick = nowNanos;
         if (gap > leaseNanos) {
+            stalls++;
             stalled = true;
             stalledUntil = nowNanos + 3 * leaseNanos;
             if (held) {
@@ -71,6 +75,11 @@ final class LeaseGuard {
             return Verdict.STOP_EXCLUSIVE;
         }
         return Verdict.KEEP;
+    }
+
+    /** How many stalls this node noticed so far. */
+    long stalls() {
+        return stalls;
     }
 
     boolean held() {

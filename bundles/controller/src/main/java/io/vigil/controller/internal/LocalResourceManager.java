@@ -271,13 +271,23 @@ final class LocalResourceManager implements OperationListener {
      * Returns when every stop finished (or timed out).
      */
     void stopLocally(List<String> resources, String why) {
+        for (String rsc : resources) {
+            LOG.log(System.Logger.Level.WARNING, "stopping " + rsc + " on " + node + ": " + why);
+        }
+        awaitStops(beginStops(resources), why);
+    }
+
+    /**
+     * Hands the stops of {@code resources} to the executor at once, on the caller's thread, before anything else
+     * (logging included): a copy that must not run here stops as early as possible. Each stop is recorded when done.
+     */
+    List<CompletableFuture<OperationResult>> beginStops(List<String> resources) {
         List<CompletableFuture<OperationResult>> stops = new ArrayList<>();
         for (String rsc : resources) {
             History h = history.get(rsc);
             if (h == null) {
                 continue;
             }
-            LOG.log(System.Logger.Level.WARNING, "stopping " + rsc + " on " + node + ": " + why);
             cancelMonitors(rsc);
             LrmResource l = h.resource();
             ExecRequest r = new ExecRequest("0:0:0:" + node, rsc, l.standard(), l.provider(), l.type(), "stop", 0,
@@ -292,10 +302,16 @@ final class LocalResourceManager implements OperationListener {
                 }
             }));
         }
+        return stops;
+    }
+
+    /** Waits for stops begun by {@link #beginStops} (up to 30 s), and says when they did not all finish. */
+    void awaitStops(List<CompletableFuture<OperationResult>> stops, String why) {
         try {
             CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            LOG.log(System.Logger.Level.ERROR, "local stops did not all finish: " + e);
+            LOG.log(System.Logger.Level.ERROR, "local stops on " + node + " (" + why + ") did not all finish within "
+                    + "30 s: " + e + "; check the resource agents' stop actions");
         }
     }
 

@@ -6,7 +6,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-/** The controller's messages between nodes, as JSON: execution requests and DC leases. */
+/** The controller's messages between nodes, as JSON: execution requests, DC leases and their acknowledgements. */
 final class Messages {
 
     static final String TOPIC = "vigil.controller";
@@ -16,8 +16,16 @@ final class Messages {
     /**
      * A DC's lease: while a node keeps receiving these from the DC of its partition, that partition may run
      * resources. {@code runnable} is false when the partition has no quorum and its policy says resources stop.
+     * {@code viewId} is the view the DC coordinates: a member takes (and answers) only a lease for the view it holds.
      */
-    record Lease(String dc, long sequence, boolean runnable) {
+    record Lease(String dc, long sequence, boolean runnable, long viewId) {
+    }
+
+    /**
+     * A member's answer to lease {@code sequence}: it holds view {@code viewId}, of which the lease's sender is the
+     * coordinator. The DC acts only while a majority of its view answered recently ({@link DcAuthority}).
+     */
+    record LeaseAck(String member, long sequence, long viewId) {
     }
 
     /** A member saw {@code node}'s connection closed by its host: its process died. Sent to the DC. */
@@ -45,7 +53,13 @@ final class Messages {
         return o.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Decodes an {@link ExecRequest} or a {@link Lease}; throws IllegalArgumentException when malformed. */
+    static byte[] leaseAck(LeaseAck a) {
+        JsonObject o = GSON.toJsonTree(a).getAsJsonObject();
+        o.addProperty("t", "lease-ack");
+        return o.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Decodes an {@link ExecRequest}, a {@link Lease}, a {@link LeaseAck} or a {@link Dead}; throws IllegalArgumentException when malformed. */
     static Object decode(byte[] payload) {
         try {
             JsonObject o = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8)).getAsJsonObject();
@@ -53,11 +67,15 @@ final class Messages {
             Object m = switch (t) {
                 case "exec" -> GSON.fromJson(o, ExecRequest.class);
                 case "lease" -> GSON.fromJson(o, Lease.class);
+                case "lease-ack" -> GSON.fromJson(o, LeaseAck.class);
                 case "dead" -> GSON.fromJson(o, Dead.class);
                 default -> throw new IllegalArgumentException("unknown controller message '" + t + "'");
             };
             if (m instanceof ExecRequest r && (r.resource() == null || r.task() == null || r.type() == null)) {
                 throw new IllegalArgumentException("exec request without resource, task or type");
+            }
+            if (m instanceof LeaseAck a && a.member() == null) {
+                throw new IllegalArgumentException("lease-ack without member");
             }
             return m;
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import io.vigil.cib.model.Group;
 import io.vigil.cib.model.Operation;
 import io.vigil.cib.model.Primitive;
 import io.vigil.cib.model.Resource;
+import io.vigil.cib.model.Truth;
 
 /** Answers about configured resources by instance name ({@code rsc} or clone instance {@code rsc:2}). */
 final class ResourceLookup {
@@ -22,6 +23,26 @@ final class ResourceLookup {
 
     static Optional<Primitive> primitive(Configuration c, String instance) {
         return c.resource(baseId(instance)).filter(r -> r instanceof Primitive).map(r -> (Primitive) r);
+    }
+
+    /**
+     * The id a node records an instance's operations under: as Pacemaker, the bare primitive id for an instance of
+     * an anonymous clone (instances are interchangeable, and which number a node's copy got may change from one
+     * transition to the next), the numbered id for a globally-unique clone.
+     */
+    static String historyId(Configuration c, String instance) {
+        if (!instance.contains(":")) {
+            return instance;
+        }
+        String id = baseId(instance);
+        for (Resource top : c.resources()) {
+            if (top instanceof Clone clone && contains(clone.child(), id)) {
+                boolean unique = clone.metaAttributes().get("globally-unique").map(Truth::isTrue)
+                        .orElseGet(() -> c.rscDefaults().get("globally-unique").map(Truth::isTrue).orElse(false));
+                return unique ? instance : id;
+            }
+        }
+        return instance;
     }
 
     /** Whether at most one copy of the resource may run in the cluster (a primitive that is not in a clone). */

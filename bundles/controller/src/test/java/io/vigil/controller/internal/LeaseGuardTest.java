@@ -69,6 +69,7 @@ class LeaseGuardTest {
         now += TimeUnit.MILLISECONDS.toNanos(1500); // frozen: no tick ran for 1.5 s
         guard.leaseReceived(true, now); // a lease queued while frozen arrives first: it proves nothing
         assertEquals(Verdict.STOP_EXCLUSIVE, guard.tick(now), "the first tick after the stall stops");
+        assertEquals(1, guard.stalls(), "the stall is counted: the caller drops the DC's confirmations");
         assertTrue(guard.recovering(now), "no DC role and no leases until the membership settles");
         guard.leaseReceived(true, now);
         assertFalse(guard.held(), "leases are ignored while recovering");
@@ -94,6 +95,7 @@ class LeaseGuardTest {
         tickFor(1000, true, true);
         now += TimeUnit.MILLISECONDS.toNanos(900);
         assertEquals(Verdict.KEEP, guard.tick(now));
+        assertEquals(0, guard.stalls());
         assertFalse(guard.recovering(now));
         assertTrue(guard.held());
     }

@@ -95,6 +95,11 @@ final class ManualLoop extends AbstractExecutorService implements ScheduledExecu
         }
     }
 
+    /** Moves time forward by {@code ms} without running anything: this node was frozen meanwhile. */
+    void jump(long ms) {
+        now += TimeUnit.MILLISECONDS.toNanos(ms);
+    }
+
     /** Moves time forward by {@code ms}, running each task when its deadline comes. */
     void advance(long ms) {
         long end = now + TimeUnit.MILLISECONDS.toNanos(ms);

@@ -14,12 +14,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.vigil.messaging.api.Member;
 import io.vigil.messaging.api.MembershipView;
+import io.vigil.quorum.api.QuorumMember;
+import io.vigil.quorum.api.QuorumState;
 
 /**
  * A cluster in one thread: a DC on the first node, the real resource manager on every node, the real scheduler,
  * a {@link LocalCib} and {@link InMemoryAgents}; messaging between nodes is a post to the {@link ManualLoop}
  * (dropped for a node that is cut off), and time is the loop's virtual time. The test moves time with
- * {@link #advance}.
+ * {@link #advance}. Every 200 ms the DC sends a lease round as the lease thread of a node does: each reachable
+ * member that holds the DC's view answers it ({@link DcAuthority}); a member that moved on to another view does not.
  */
 final class TestCluster {
 
@@ -46,24 +49,104 @@ final class TestCluster {
     /** Members whose join to the next view does not reach the CIB. */
     final Set<String> joinLost = ConcurrentHashMap.newKeySet();
     final DesignatedController dc;
+    final DcAuthority authority;
+    /** The view each node holds (the DC's own is {@link #view}); a member holding another one does not answer. */
+    final Map<String, Long> heldView = new ConcurrentHashMap<>();
+    /** The quorum state the DC reads; by default quorate, computed from the DC's current view. */
+    volatile java.util.function.Supplier<QuorumState> quorum = this::quorateOfCurrentView;
     private final long t0;
     private MembershipView view;
     private long viewId;
+    private long leaseSequence;
 
     TestCluster(String cibXml, String... nodes) {
         this.cib = new LocalCib(cibXml);
         this.nodes = List.of(nodes);
         this.t0 = loop.nanoTime();
         Clock wall = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        this.authority = new DcAuthority(nodes[0], LEASE_MS);
         for (String n : nodes) {
             InMemoryAgents a = new InMemoryAgents();
             agents.put(n, a);
-            lrms.put(n, new LocalResourceManager(n, a, cib, wall, loop, () -> !unreachable.contains(n)));
+            // as in ControllerComponent: the DC's own node holds a lease only while the DC has authority
+            lrms.put(n, new LocalResourceManager(n, a, cib, wall, loop, () -> !unreachable.contains(n)
+                    && (!n.equals(nodes[0]) || view != null && authority.authoritative(view, loop.nanoTime()))));
         }
-        this.dc = new DesignatedController(nodes[0], cib, this::dispatch, this::fence, () -> true,
+        this.dc = new DesignatedController(nodes[0], cib, this::dispatch, this::fence, () -> quorum.get(), authority,
                 () -> allNodesPresent, () -> true, crashed::contains, loop, wall, loop::nanoTime, LEASE_MS,
                 MARGIN_MS);
         cib.addListener((before, after) -> loop.execute(() -> dc.cibCommitted(before, after)));
+        loop.schedule(this::leaseRounds, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private QuorumState quorateOfCurrentView() {
+        List<QuorumMember> members = view == null ? List.of() : view.members().stream()
+                .map(m -> new QuorumMember(m.nodeId(), m.name(), 1)).toList();
+        return new QuorumState(true, nodes.size(), nodes.size(), members.size(), nodes.size() / 2 + 1, Set.of(),
+                false, members, 1, view == null ? 0 : view.viewId());
+    }
+
+    private void leaseRounds() {
+        leaseRound();
+        loop.schedule(this::leaseRounds, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The DC's lease to every member of its view; the answers come back through the loop. The DC's own lease clock
+     * ({@link #leaseSent}) stays under each test's control, for the lease-wait checks.
+     */
+    void leaseRound() {
+        MembershipView v = view;
+        String me = nodes.get(0);
+        if (v == null || !v.coordinator().equals(me) || unreachable.contains(me)) {
+            return;
+        }
+        long seq = ++leaseSequence;
+        authority.leaseSent(v.viewId(), seq, loop.nanoTime());
+        for (String n : v.names()) {
+            if (!n.equals(me) && !unreachable.contains(n) && heldView.getOrDefault(n, -1L) == v.viewId()) {
+                loop.execute(() -> { // as ControllerComponent does on an answer
+                    boolean had = authority.authoritative(v, loop.nanoTime());
+                    authority.ackReceived(n, v.viewId(), seq);
+                    if (!had && authority.authoritative(v, loop.nanoTime())) {
+                        dc.authorityGained();
+                    }
+                });
+            }
+        }
+    }
+
+    /** These members install a view of their own that the DC does not hear of (they excluded it, say). */
+    void movedOn(String... members) {
+        long other = 1000 + viewId;
+        for (String n : members) {
+            heldView.put(n, other);
+        }
+    }
+
+    /** These members hold the DC's view again (e.g. they never suspected it after all). */
+    void backInView(String... members) {
+        for (String n : members) {
+            heldView.put(n, view.viewId());
+        }
+    }
+
+    /**
+     * The DC's node is frozen for {@code ms} (nothing runs on it, time passes), then does what its lease guard does
+     * on noticing the stall: drops every confirmation and stops its exclusive resources itself.
+     */
+    void stallDc(long ms) {
+        loop.jump(ms);
+        authority.reset();
+        String me = nodes.get(0);
+        LocalResourceManager lrm = lrms.get(me);
+        lrm.stopLocally(lrm.activeResources(r -> ResourceLookup.exclusive(cib.current().configuration(), r)),
+                "stalled (test)");
+    }
+
+    /** The id of the view the DC holds. */
+    long viewId() {
+        return view.viewId();
     }
 
     long nowMs() {
@@ -97,7 +180,11 @@ final class TestCluster {
         MembershipView previous = view;
         MembershipView current = new MembershipView(++viewId, members[0], m, false, List.of());
         view = current;
+        for (String n : members) {
+            heldView.put(n, current.viewId());
+        }
         loop.execute(() -> dc.viewChanged(previous, current));
+        loop.execute(this::leaseRound); // a new view: the DC gathers its confirmations at once
         for (String n : members) {
             if (joinLost.contains(n)) {
                 continue;
