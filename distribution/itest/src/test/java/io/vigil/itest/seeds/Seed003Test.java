@@ -22,7 +22,6 @@ import io.vigil.itest.support.Deadline;
 import io.vigil.itest.support.Vigil;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,13 +78,6 @@ class Seed003Test {
     }
 
     @Test
-    @Disabled("fails on a Vigil bug (2026-11-22): an anonymous clone's operation history is kept per instance number "
-            + "(p_drbd_mysql:0, :1 in the status), so when the scheduler gives the instance number of the dead node "
-            + "to the survivor it promotes 'p_drbd_mysql:0' on a node whose history says ':1' and the status then "
-            + "holds two, later four, instances on one node (phantom :2/:3 that it tries to demote and stop, rc 7) and "
-            + "the group never starts. Pacemaker records an anonymous clone's operations under the bare id and, unpacking, "
-            + "takes any history of it on a node as that node's one instance (find_anonymous_clone). Enable once "
-            + "fixed.")
     void theDrbdFilesystemMysqlVipStackFailsOverAsAUnit() throws IOException {
         Path replicated = Files.createDirectories(dir.resolve("drbd-mysql")); // what both DRBD peers hold
         Path mountPoint = dir.resolve("var/lib/mysql");
