@@ -273,7 +273,12 @@ final class Campaign {
                     }
                     log.printf("  step %d: DOUBLE ACTIVE %s on %s%n", step, r, names(on));
                 } else if (on.size() <= 1) {
-                    openOverlaps.remove(r);
+                    Long start = openOverlaps.remove(r);
+                    if (start != null) {
+                        long ms = (System.nanoTime() - start) / 1_000_000;
+                        report.doubleActiveMillis(ms);
+                        log.printf("  step %d: %s single again after %d ms%n", step, r, ms);
+                    }
                 }
             }
         } catch (RuntimeException e) {

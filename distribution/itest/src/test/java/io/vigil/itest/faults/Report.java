@@ -25,6 +25,7 @@ final class Report {
     private int doubleActive;
     private long acknowledgedChanges;
     private int fenced;
+    private final List<Long> doubleActiveMillis = new ArrayList<>();
 
     Report(long seed, int nodes, boolean fencing) {
         this.seed = seed;
@@ -46,6 +47,10 @@ final class Report {
 
     synchronized void acknowledged(long n) {
         acknowledgedChanges = n;
+    }
+
+    synchronized void doubleActiveMillis(long ms) {
+        doubleActiveMillis.add(ms);
     }
 
     synchronized void fenced(int n) {
@@ -89,7 +94,10 @@ final class Report {
                     t.isEmpty() ? "-" : t.get(t.size() - 1), u);
         }
         out.printf("hosts fenced (powered off by the switch on the cluster's request): %d%n", fenced);
-        out.printf("double-active incidents (two serving copies of an exclusive resource): %d%n", doubleActive);
+        List<Long> d = doubleActiveMillis.stream().sorted().toList();
+        out.printf("double-active incidents (two serving copies of an exclusive resource): %d%s%n", doubleActive,
+                d.isEmpty() ? "" : String.format(" (duration min/median/max %d/%d/%d ms, 10 ms resolution)", d.get(0),
+                        d.get(d.size() / 2), d.get(d.size() - 1)));
         out.printf("invariant violations: %d%n", violations.size());
         for (Violation v : violations) {
             out.printf("  step %d: %s: %s%n", v.step(), v.invariant(), v.detail());
