@@ -8,6 +8,7 @@ import java.util.List;
 import io.vigil.api.agent.AgentRegistry;
 import io.vigil.cib.CibFiles;
 import io.vigil.cib.manager.api.CibService;
+import io.vigil.cib.manager.api.RegistryCatalog;
 import io.vigil.cib.model.CibSnapshot;
 import io.vigil.messaging.api.ClusterMessaging;
 import io.vigil.shell.build.CibApply;

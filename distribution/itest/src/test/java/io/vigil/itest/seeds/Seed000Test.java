@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.vigil.itest.hosts.HostCluster;
 import io.vigil.itest.hosts.TestHost;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seed 000 ({@code shared/seeds/000_83bc85cac1996aa7.txt}): "an active/passive pacemaker cluster ... with a Dummy
@@ -27,28 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code property no-quorum-policy=ignore}, {@code primitive … ocf:pacemaker:Dummy op monitor …}); node names are the
  * test hosts' n1/n2. Needs root (network namespaces).
  */
-class Seed000Test {
+class Seed000Test extends TwoNodeSeed {
 
     private static final Duration SETTLE = Duration.ofSeconds(120);
 
-    @TempDir
-    Path dir;
-
-    private HostCluster cluster;
-
-    @RegisterExtension
-    final SeedLogs logs = new SeedLogs(() -> cluster);
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
     @Test
     void theDummyFailsOverWhenTheActiveNodeDies() {
-        cluster = HostCluster.builder(dir).nodes(2).start();
+        startCluster();
         TestHost admin = cluster.hosts().get(0);
         admin.ok("crm configure property stonith-enabled=false");
         admin.ok("crm configure property no-quorum-policy=ignore");

@@ -10,14 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.vigil.itest.hosts.HostCluster;
 import io.vigil.itest.hosts.TestHost;
 import io.vigil.itest.support.Deadline;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seed 001 ({@code shared/seeds/001_e2c261501489eb71.txt}): the crmsh session of the Debian 2-node web cluster,
@@ -45,33 +41,17 @@ import org.junit.jupiter.api.io.TempDir;
  * </ul>
  * Needs root (network and mount namespaces).
  */
-class Seed001Test {
+class Seed001Test extends TwoNodeSeed {
 
     private static final Duration SETTLE = Duration.ofSeconds(180);
     private static final String VIP = "10.240.0.60";
-    private static final String GATEWAY = "10.240.0.1";
-
-    @TempDir
-    Path dir;
-
-    private HostCluster cluster;
-
-    @RegisterExtension
-    final SeedLogs logs = new SeedLogs(() -> cluster);
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void theCrmSessionRunsTheWebServiceWhereTheGatewayIsReachable() throws IOException {
-        cluster = HostCluster.builder(dir).nodes(2).start();
+        startCluster();
         TestHost node1 = cluster.host("n1");
         TestHost node2 = cluster.host("n2");
-        Sh.run("ip", "-n", cluster.network().run() + "-sw", "addr", "add", GATEWAY + "/24", "dev", "br0");
+        addGateway();
         for (TestHost h : cluster.hosts()) {
             new HostView(h).inMountNamespace("mount", "--bind", apacheConfig(h).toString(), "/etc/apache2");
         }
@@ -176,12 +156,7 @@ class Seed001Test {
     }
 
     private String accessLog(TestHost h) {
-        try {
-            Path log = dir.resolve("apache-" + h.name() + "/logs/access.log");
-            return Files.exists(log) ? Files.readString(log) : "(none yet)";
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")";
-        }
+        return textOf(dir.resolve("apache-" + h.name() + "/logs/access.log"), "(none yet)");
     }
 
     /**

@@ -11,14 +11,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 
-import io.vigil.itest.hosts.HostCluster;
 import io.vigil.itest.hosts.TestHost;
 import io.vigil.itest.support.Deadline;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seed 002 ({@code shared/seeds/002_adf7c0122b7efbc4.txt}): the pcs session of the Abiquo remote-services cluster,
@@ -44,26 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
  * </ul>
  * Needs root (network and mount namespaces).
  */
-class Seed002Test {
+class Seed002Test extends TwoNodeSeed {
 
     private static final Duration SETTLE = Duration.ofSeconds(180);
     private static final String VIP = "10.240.0.58";
-    private static final String GATEWAY = "10.240.0.1";
-
-    @TempDir
-    Path dir;
-
-    private HostCluster cluster;
-
-    @RegisterExtension
-    final SeedLogs logs = new SeedLogs(() -> cluster);
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void thePcsSessionRunsTheGroupInOrderWithThePingClone() throws IOException {
@@ -72,9 +52,9 @@ class Seed002Test {
         Path repository = dir.resolve("opt/vm_repository");
         Path initd = initScripts(repository);
 
-        cluster = HostCluster.builder(dir).nodes(2).start();
+        startCluster();
         // the "gateway": an address of the switch namespace's bridge, reachable from every host
-        Sh.run("ip", "-n", cluster.network().run() + "-sw", "addr", "add", GATEWAY + "/24", "dev", "br0");
+        addGateway();
         List<HostView> views = cluster.hosts().stream().map(HostView::new).toList();
         for (HostView v : views) {
             v.inMountNamespace("mount", "--bind", initd.toString(), "/etc/init.d");
@@ -191,12 +171,7 @@ class Seed002Test {
     }
 
     private String tomcatLog(TestHost h) {
-        try {
-            Path log = dir.resolve("abiquo-tomcat-" + h.name() + ".log");
-            return Files.exists(log) ? Files.readString(log) : "(none)";
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")";
-        }
+        return textOf(dir.resolve("abiquo-tomcat-" + h.name() + ".log"), "(none)");
     }
 
     /**

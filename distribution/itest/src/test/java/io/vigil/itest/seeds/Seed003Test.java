@@ -16,15 +16,11 @@ import java.util.List;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import io.vigil.itest.hosts.HostCluster;
 import io.vigil.itest.hosts.TestHost;
 import io.vigil.itest.support.Deadline;
 import io.vigil.itest.support.Vigil;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seed 003 ({@code shared/seeds/003_9a33ddc27e3a7135.txt}): MySQL on DRBD with a VIP — "configuring a DRBD device
@@ -57,25 +53,10 @@ import org.junit.jupiter.api.io.TempDir;
  * </ul>
  * Needs root (network and mount namespaces).
  */
-class Seed003Test {
+class Seed003Test extends TwoNodeSeed {
 
     private static final Duration SETTLE = Duration.ofSeconds(240);
     private static final String VIP = "10.240.0.101";
-
-    @TempDir
-    Path dir;
-
-    private HostCluster cluster;
-
-    @RegisterExtension
-    final SeedLogs logs = new SeedLogs(() -> cluster);
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void theDrbdFilesystemMysqlVipStackFailsOverAsAUnit() throws IOException {
@@ -88,9 +69,9 @@ class Seed003Test {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Sh.run("chown", "mysql:mysql", replicated.toString(), logDir.toString());
 
-        cluster = HostCluster.builder(dir).nodes(2).start();
+        startCluster();
         // the application side of the network: a client address on the switch namespace's bridge
-        Sh.run("ip", "-n", cluster.network().run() + "-sw", "addr", "add", "10.240.0.1/24", "dev", "br0");
+        addGateway();
         Path drbdConf = drbdConf();
         List<HostView> views = new ArrayList<>();
         for (TestHost h : cluster.hosts()) {

@@ -10,6 +10,7 @@ import io.vigil.api.agent.AgentRegistry;
 import io.vigil.cib.change.CibChange;
 import io.vigil.cib.manager.api.CibListener;
 import io.vigil.cib.manager.api.CibService;
+import io.vigil.cib.manager.api.RegistryCatalog;
 import io.vigil.cib.model.CibSnapshot;
 import io.vigil.cib.model.CibVersion;
 import io.vigil.cib.store.CibStore;

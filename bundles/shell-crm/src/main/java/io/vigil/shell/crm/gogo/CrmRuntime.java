@@ -20,6 +20,7 @@ import io.vigil.cib.change.CibConflictException;
 import io.vigil.cib.model.CibSnapshot;
 import io.vigil.cib.validate.Validator;
 import io.vigil.cib.manager.api.CibService;
+import io.vigil.cib.manager.api.RegistryCatalog;
 import io.vigil.shell.crm.command.ConfigureCommand;
 import io.vigil.shell.crm.syntax.OutputOption.Format;
 import io.vigil.shell.crm.syntax.Suggest;
@@ -42,7 +43,7 @@ final class CrmRuntime {
     }
 
     ConfigureSession newSession(boolean replace) {
-        return new ConfigureSession(cib.current(), this::monitorInterval, new InstalledAgents(agents), replace);
+        return new ConfigureSession(cib.current(), this::monitorInterval, new RegistryCatalog(agents), replace);
     }
 
     /** Commits the session's changes against the version it was built on; a conflict or rejection changes nothing. */
@@ -94,7 +95,7 @@ final class CrmRuntime {
     }
 
     String verify(CibSnapshot s) {
-        List<Problem> problems = Validator.forChanges(new InstalledAgents(agents)).validate(s);
+        List<Problem> problems = Validator.forChanges(new RegistryCatalog(agents)).validate(s);
         if (problems.isEmpty()) {
             return "configuration is valid";
         }

@@ -1,12 +1,14 @@
 package io.vigil.shell.crm.syntax;
 
+import io.vigil.shell.syntax.Tokenizer;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a crm line into words the way crmsh's shell-like splitting does: blanks separate words, single and double
- * quotes group (and are removed), a backslash escapes the next character, and a '#' that starts a line makes it a
- * comment. Used for lines read from files; lines typed into Gogo arrive already split.
+ * Splits a crm line into words the way crmsh's shell-like splitting does (shell's {@link Tokenizer}: blanks,
+ * quotes, backslashes), plus crmsh's rule that a '#' starting a line makes it a comment. Used for lines read from
+ * files; lines typed into Gogo arrive already split.
  */
 public final class CrmLexer {
 
@@ -15,48 +17,16 @@ public final class CrmLexer {
 
     /** The words of one line; an empty list for a blank or comment line. */
     public static List<String> split(String line) {
-        List<String> words = new ArrayList<>();
         if (line.strip().startsWith("#")) {
-            return words;
+            return new ArrayList<>();
         }
-        StringBuilder cur = new StringBuilder();
-        boolean inWord = false;
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else if (c == '\\' && quote == '"' && i + 1 < line.length()) {
-                    cur.append(line.charAt(++i));
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-                inWord = true;
-            } else if (c == '\\' && i + 1 < line.length()) {
-                cur.append(line.charAt(++i));
-                inWord = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) {
-                    words.add(cur.toString());
-                    cur.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                cur.append(c);
-                inWord = true;
-            }
+        try {
+            return Tokenizer.split(line);
+        } catch (IllegalArgumentException e) {
+            // crm reports a bad script line as a CrmSyntaxException, quoting the line without its indentation
+            String reason = e.getMessage();
+            throw new CrmSyntaxException(reason.substring(0, reason.length() - line.length()) + line.strip());
         }
-        if (quote != 0) {
-            throw new CrmSyntaxException("unterminated " + (quote == '"' ? "double" : "single")
-                    + " quote in: " + line.strip());
-        }
-        if (inWord) {
-            words.add(cur.toString());
-        }
-        return words;
     }
 
     /** Words as tokens numbered from 0. */

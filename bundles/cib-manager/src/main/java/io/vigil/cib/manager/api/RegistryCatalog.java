@@ -1,4 +1,4 @@
-package io.vigil.cib.manager.internal;
+package io.vigil.cib.manager.api;
 
 import java.util.Optional;
 
@@ -7,12 +7,16 @@ import io.vigil.api.agent.AgentRegistry;
 import io.vigil.cib.validate.AgentCatalog;
 import io.vigil.cib.validate.AgentParameters;
 
-/** The agents installed on this node, as the CIB validator asks about them. */
-final class RegistryCatalog implements AgentCatalog {
+/**
+ * The agents installed on this node, as the CIB validator asks about them: the one adapter from the agent registry
+ * to {@link AgentCatalog}, shared by the CIB manager (commit checks), crm_verify and crm's configure sessions so all
+ * three judge agent parameters alike. An agent name the registry cannot hold is simply not installed.
+ */
+public final class RegistryCatalog implements AgentCatalog {
 
     private final AgentRegistry registry;
 
-    RegistryCatalog(AgentRegistry registry) {
+    public RegistryCatalog(AgentRegistry registry) {
         this.registry = registry;
     }
 
