@@ -178,7 +178,7 @@ final class ConfigureParser {
                 nodeAttribute = t.text().substring("node-attribute=".length());
             } else if (t.text().contains("=")) {
                 throw c.fail(t, "unknown option '" + t.text() + "' of colocation " + id
-                        + Suggest.hint(t.text().split("=")[0], List.of("node-attribute")));
+                        + Suggest.hint(t.text().substring(0, t.text().indexOf('=')), List.of("node-attribute")));
             } else if (t.text().startsWith("(") || t.text().startsWith("[") || t.text().startsWith("{")) {
                 throw c.fail(t, "bracketed resource sets in colocation " + id + " are not supported yet; list the"
                         + " resources without brackets");
@@ -230,7 +230,7 @@ final class ConfigureParser {
                 }
             } else if (t.text().contains("=")) {
                 throw c.fail(t, "unknown option '" + t.text() + "' of order " + id
-                        + Suggest.hint(t.text().split("=")[0], List.of("symmetrical")));
+                        + Suggest.hint(t.text().substring(0, t.text().indexOf('=')), List.of("symmetrical")));
             } else if (t.text().startsWith("(") || t.text().startsWith("[") || t.text().startsWith("{")) {
                 throw c.fail(t, "bracketed resource sets in order " + id + " are not supported yet; list the"
                         + " resources without brackets");
