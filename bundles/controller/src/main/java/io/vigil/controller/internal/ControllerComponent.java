@@ -67,6 +67,8 @@ public class ControllerComponent {
     private final LocalResourceManager lrm;
     private final DesignatedController dc;
     private final LeaseGuard guard;
+    /** Members' deaths this node saw (connection closed), to tell the DC; stale records filtered out. */
+    private final CrashEvidence crashes;
     private final DcAuthority authority;
     /** The latest lease for a view this node had not installed yet: answered once it has (see viewChanged). */
     private volatile PendingLease pendingLease;
@@ -99,6 +101,7 @@ public class ControllerComponent {
         // requests from the DC, in arrival order, off the messaging thread (a request may wait for a lease)
         this.intake = Executors.newSingleThreadExecutor(daemon("vigil-lrm-intake"));
         this.guard = new LeaseGuard(leaseMs, System.nanoTime());
+        this.crashes = new CrashEvidence(messaging::connectionClosed);
         this.authority = new DcAuthority(me, leaseMs);
         // As DC this node grants its own lease: a start here then also needs a majority confirming its view.
         this.lrm = new LocalResourceManager(me, executor, cib, Clock.systemUTC(), recorder,
@@ -217,6 +220,7 @@ public class ControllerComponent {
 
     private void viewChanged(MembershipView previous, MembershipView current) {
         guard.viewInstalled();
+        crashes.viewInstalled(current);
         PendingLease p = pendingLease;
         if (p != null && p.viewId() == current.viewId() && p.dc().equals(current.coordinator())
                 && !p.dc().equals(me)) {
@@ -230,7 +234,7 @@ public class ControllerComponent {
         if (previous != null) {
             // Only the members next to a crashed one see its connection close: tell the DC.
             for (String gone : previous.names()) {
-                if (!current.contains(gone) && messaging.connectionClosed(gone)) {
+                if (!current.contains(gone) && crashes.died(gone)) {
                     byte[] dead = Messages.dead(new Messages.Dead(gone));
                     if (current.coordinator().equals(me)) {
                         loop.execute(() -> dc.nodeDied(gone));

@@ -65,7 +65,8 @@ final class DesignatedController {
     private final DcAuthority authority;
     private final BooleanSupplier allNodesPresent;
     private final BooleanSupplier mayAct;
-    private final java.util.function.Predicate<String> crashed;
+    /** Which lost nodes are confirmed crashed in the incarnation that left (no lease to wait for). */
+    private final CrashEvidence crashed;
     /** This node's monotonic clock (System::nanoTime; injected so tests can drive time). */
     private final java.util.function.LongSupplier nanos;
     private final long startedNanos;
@@ -101,7 +102,7 @@ final class DesignatedController {
         this.startedNanos = nanos.getAsLong();
         this.viewInstalledNanos = startedNanos;
         this.lastLeaseSentNanos = startedNanos;
-        this.crashed = crashed;
+        this.crashed = new CrashEvidence(crashed);
         this.allNodesPresent = allNodesPresent;
         this.mayAct = mayAct;
         this.me = me;
@@ -127,6 +128,7 @@ final class DesignatedController {
     // ---- events ----
 
     void viewChanged(MembershipView previous, MembershipView current) {
+        crashed.viewInstalled(current); // on every node: a later DC must know which crash records are stale
         everComplete |= allNodesPresent.getAsBoolean();
         this.view = current;
         this.viewInstalledNanos = nanos.getAsLong();
@@ -151,7 +153,7 @@ final class DesignatedController {
                 if (!current.contains(gone)) {
                     // Without fencing, wait out the lost node's lease: it stops its resources itself by then.
                     // A node whose process died (its connections were closed) has nothing left to stop.
-                    boolean dead = crashed.test(gone);
+                    boolean dead = crashed.died(gone);
                     departures.put(gone, fencing || dead ? nanos.getAsLong() : lastLeaseSentNanos + leaseNanos);
                     LOG.log(System.Logger.Level.WARNING, "node " + gone + " left the membership"
                             + (fencing ? "" : dead ? "; its process died (connection closed): recovering now"

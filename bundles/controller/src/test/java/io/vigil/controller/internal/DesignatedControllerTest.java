@@ -142,6 +142,44 @@ class DesignatedControllerTest {
         assertTrue(c.dispatchedAtMs.get("start dummy on " + on.get(0)) - lost < 50, "no lease wait");
     }
 
+    /**
+     * The fault campaign's flapping link: n2 was killed and recovered at once (its death confirmed), restarted and
+     * took its resource back; seconds later its link went down. The crash witness still remembered the kill (it
+     * keeps a record 30 s), but the n2 that left now is alive and runs its copy until its own lease runs out.
+     */
+    @Test
+    void aCrashRecordOfAnEarlierIncarnationDoesNotSkipTheLeaseWait() {
+        TestCluster c = running(TestCluster.NO_FENCING, TestCluster.DUMMY);
+        c.agents.get("n2").stopAll(); // kill -9
+        c.unreachable.add("n2");
+        c.crashed.add("n2");
+        c.view("n1", "n3");
+        c.advanceWithLeases(200);
+        assertFalse(c.inCcm("n2"), "a confirmed crash is recovered at once");
+        c.unreachable.remove("n2"); // restarted; the witness's record of the kill stays
+        c.view("n1", "n3", "n2");
+        c.advanceWithLeases(1000);
+        assertEquals(List.of("n2"), c.activeOn("dummy"), "back on the node it prefers: " + c.dispatched);
+
+        int before = c.dispatched.size();
+        c.leaseSent();
+        c.loop.runDue();
+        long lastLease = c.nowMs();
+        c.unreachable.add("n2"); // the link goes down: n2 is alive and keeps its copy until its lease runs out
+        c.view("n1", "n3");
+        c.advance(TestCluster.LEASE_MS + TestCluster.MARGIN_MS - 10);
+        List<String> since = c.dispatched.subList(before, c.dispatched.size());
+        assertTrue(c.inCcm("n2"), "an earlier incarnation's crash is no proof: still a member while its lease may run");
+        assertTrue(since.stream().noneMatch(d -> d.startsWith("start dummy")),
+                "no second copy before n2's lease expired: " + since);
+        c.advance(100);
+        assertFalse(c.inCcm("n2"), "offline once its lease surely expired");
+        List<String> elsewhere = c.activeOn("dummy").stream().filter(n -> !n.equals("n2")).toList();
+        assertEquals(1, elsewhere.size(), c.dispatched.toString());
+        int start = c.dispatched.lastIndexOf("start dummy on " + elsewhere.get(0));
+        assertTrue(start >= before, "recovered after the flap: " + c.dispatched);
+    }
+
     @Test
     void aDeathReportedAfterTheViewChangeEndsTheLeaseWait() {
         TestCluster c = running(TestCluster.NO_FENCING, TestCluster.DUMMY);
