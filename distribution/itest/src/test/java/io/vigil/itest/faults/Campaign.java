@@ -100,7 +100,7 @@ final class Campaign {
             pdu.close();
         }
         report.acknowledged(ledgerAcknowledged);
-        report.fenced(pdu.fenced().size());
+        report.fenced(pdu.fenced());
         return report;
     }
 

@@ -12,22 +12,20 @@ import org.junit.jupiter.api.Test;
  * The CI-sized fault campaign (issue 9 must-show 1): a fixed seed, 3 namespaced hosts, fencing on through the
  * harness's power switch, a handful of faults of every kind the seed draws; any invariant violation fails the
  * build, with the report (and the seed to replay it) printed.
+ *
+ * <p>Seeds whose campaigns found bugs (issue 9 must-show 4), to replay with {@link FaultCampaignBenchmark} and the
+ * options given; each bug also has a fast regression test of its own:
+ * <ul>
+ * <li>7 ({@code -Dfaults.seed=7 -Dfaults.fencing=off -Dfaults.count=30}, flapping link): the DC trusted a crash
+ * record of a node's earlier process and skipped the lease wait, r1 ran on two hosts for 688 ms —
+ * {@code DesignatedControllerTest.aCrashRecordOfAnEarlierIncarnationDoesNotSkipTheLeaseWait}.</li>
+ * </ul>
  */
 class FaultHarnessTest {
 
-    /** Kept fixed so CI replays the same sequence; a seed that once found a bug stays in {@link #REGRESSIONS}. */
+    /** Kept fixed so CI replays the same sequence; seeds that found bugs are listed above. */
     static final long CI_SEED = 20261122L;
 
-    /**
-     * Seeds whose campaigns found bugs (issue 9 must-show 4); replay one with FaultCampaignBenchmark and the
-     * options given. Each bug also has a fast regression test of its own:
-     * <ul>
-     * <li>7 ({@code -Dfaults.fencing=off -Dfaults.count=30}, step 16, flapping link): the DC trusted a crash record
-     * of a node's earlier process and skipped the lease wait, r1 ran on two hosts for 688 ms —
-     * {@code DesignatedControllerTest.aCrashRecordOfAnEarlierIncarnationDoesNotSkipTheLeaseWait}.</li>
-     * </ul>
-     */
-    static final long[] REGRESSIONS = {7L};
 
     @Test
     void aShortCampaignWithFencingBreaksNoInvariant() throws Exception {

@@ -3,6 +3,7 @@ package io.vigil.itest.faults;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.vigil.itest.hosts.Command;
 import io.vigil.itest.hosts.TestHost;
 
 /**
@@ -36,9 +37,9 @@ final class NetFaults {
 
     /** Removes every rule of the harness from {@code h}; harmless when there is none. */
     static void clear(TestHost h) {
-        String tables = Sh.run(List.of("ip", "netns", "exec", h.namespace(), "nft", "list", "tables"), null);
+        String tables = Command.run("ip", "netns", "exec", h.namespace(), "nft", "list", "tables");
         if (tables.contains(TABLE)) {
-            Sh.run(List.of("ip", "netns", "exec", h.namespace(), "nft", "delete", "table", "inet", TABLE), null);
+            Command.run("ip", "netns", "exec", h.namespace(), "nft", "delete", "table", "inet", TABLE);
         }
     }
 
@@ -52,6 +53,6 @@ final class NetFaults {
         String script = "add table inet " + TABLE + "\n"
                 + "add chain inet " + TABLE + " in { type filter hook input priority -10 ; }\n"
                 + "add chain inet " + TABLE + " out { type filter hook output priority -10 ; }\n" + rules;
-        Sh.run(List.of("ip", "netns", "exec", h.namespace(), "nft", "-f", "-"), script);
+        Command.run(List.of("ip", "netns", "exec", h.namespace(), "nft", "-f", "-"), script);
     }
 }

@@ -61,14 +61,6 @@ final class Report {
         return List.copyOf(violations);
     }
 
-    synchronized List<Step> steps() {
-        return List.copyOf(steps);
-    }
-
-    synchronized int doubleActiveIncidents() {
-        return doubleActive;
-    }
-
     synchronized void print(PrintStream out) {
         out.printf("fault campaign: seed %d, %d nodes, fencing %s, %d faults, %d acknowledged configuration changes%n",
                 seed, nodes, fencing ? "on" : "off", steps.size(), acknowledgedChanges);

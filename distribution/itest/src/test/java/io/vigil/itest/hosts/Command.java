@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs short system commands ({@code ip}, {@code kill}) to completion, with a time limit and captured output. */
-final class Command {
+public final class Command {
 
     private Command() {
     }
 
     /** Runs a command that must succeed; returns its standard output. */
-    static String run(String... cmd) {
+    public static String run(String... cmd) {
         Result r = attempt(cmd);
         if (r.code != 0) {
             throw new AssertionError("'" + String.join(" ", cmd) + "' failed with exit code " + r.code + ": "
@@ -33,11 +33,32 @@ final class Command {
     record Result(int code, String out, String err) {
     }
 
+    /** Runs a command that must succeed with {@code stdin} as its input (e.g. {@code nft -f -}). */
+    public static String run(List<String> cmd, String stdin) {
+        Result r = attempt(cmd, stdin);
+        if (r.code != 0) {
+            throw new AssertionError("'" + String.join(" ", cmd) + "' failed with exit code " + r.code + ": "
+                    + r.err.strip());
+        }
+        return r.out;
+    }
+
     static Result attempt(String... cmd) {
+        return attempt(List.of(cmd), null);
+    }
+
+    private static Result attempt(List<String> cmd, String stdin) {
         try {
             // output is small: read it after the exit through temp-file-free redirects to pipes read fully
-            Process p = new ProcessBuilder(List.of(cmd)).redirectInput(ProcessBuilder.Redirect.from(
-                    new java.io.File("/dev/null"))).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            if (stdin == null) {
+                pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            }
+            Process p = pb.start();
+            if (stdin != null) {
+                p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+            p.getOutputStream().close();
             byte[] out = p.getInputStream().readAllBytes();
             byte[] err = p.getErrorStream().readAllBytes();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
