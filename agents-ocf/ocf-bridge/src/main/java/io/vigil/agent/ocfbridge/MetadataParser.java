@@ -1,6 +1,8 @@
 package io.vigil.agent.ocfbridge;
 
-import java.io.StringReader;
+import static io.vigil.api.agent.support.MetadataDocument.child;
+import static io.vigil.api.agent.support.MetadataDocument.children;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,20 +10,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 import io.vigil.api.agent.ActionSpec;
 import io.vigil.api.agent.AgentAction;
 import io.vigil.api.agent.AgentMetadata;
 import io.vigil.api.agent.ParameterSpec;
+import io.vigil.api.agent.support.MetadataDocument;
 
 /** Reads an OCF meta-data document (as a script prints it) into {@link AgentMetadata}; no DTD is loaded. */
 final class MetadataParser {
@@ -32,22 +28,12 @@ final class MetadataParser {
     }
 
     static Optional<AgentMetadata> parse(String type, String xml) {
+        Optional<Element> found = MetadataDocument.resourceAgent(xml);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Element root = found.get();
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            int start = xml.indexOf('<');
-            if (start < 0) {
-                return Optional.empty();
-            }
-            Document d = b.parse(new InputSource(new StringReader(xml.substring(start))));
-            Element root = d.getDocumentElement();
-            if (!"resource-agent".equals(root.getTagName())) {
-                return Optional.empty();
-            }
             List<ParameterSpec> params = new ArrayList<>();
             for (Element p : children(child(root, "parameters"), "parameter")) {
                 Element content = child(p, "content");
@@ -100,32 +86,6 @@ final class MetadataParser {
             case "h", "hr" -> Duration.ofHours(n);
             default -> Duration.ofSeconds(n);
         };
-    }
-
-    private static Element child(Element parent, String tag) {
-        if (parent == null) {
-            return null;
-        }
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(tag)) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static List<Element> children(Element parent, String tag) {
-        List<Element> out = new ArrayList<>();
-        if (parent == null) {
-            return out;
-        }
-        NodeList nl = parent.getChildNodes();
-        for (int i = 0; i < nl.getLength(); i++) {
-            if (nl.item(i) instanceof Element e && e.getTagName().equals(tag)) {
-                out.add(e);
-            }
-        }
-        return out;
     }
 
     private static String text(Element e) {

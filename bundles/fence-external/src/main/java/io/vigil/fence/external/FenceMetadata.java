@@ -1,22 +1,21 @@
 package io.vigil.fence.external;
 
-import java.io.StringReader;
+import static io.vigil.api.agent.support.MetadataDocument.child;
+import static io.vigil.api.agent.support.MetadataDocument.children;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
 
 import io.vigil.api.agent.ActionSpec;
 import io.vigil.api.agent.AgentAction;
 import io.vigil.api.agent.AgentMetadata;
 import io.vigil.api.agent.ParameterSpec;
+import io.vigil.api.agent.support.MetadataDocument;
 
 /**
  * Reads what {@code fence_X -o metadata} prints (the RHCS {@code <resource-agent>} document: parameters with
@@ -33,22 +32,12 @@ final class FenceMetadata {
     }
 
     static Optional<AgentMetadata> parse(String name, String xml) {
+        Optional<Element> found = MetadataDocument.resourceAgent(xml);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Element root = found.get();
         try {
-            int start = xml.indexOf('<');
-            if (start < 0) {
-                return Optional.empty();
-            }
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setExpandEntityReferences(false);
-            var b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            Element root = b.parse(new InputSource(new StringReader(xml.substring(start)))).getDocumentElement();
-            if (!"resource-agent".equals(root.getTagName())) {
-                return Optional.empty();
-            }
             List<ParameterSpec> params = new ArrayList<>();
             for (Element p : children(child(root, "parameters"), "parameter")) {
                 Element content = child(p, "content");
@@ -63,8 +52,8 @@ final class FenceMetadata {
                     : text(child(root, "shortdesc"));
             return Optional.of(new AgentMetadata(name, null, shortdesc, text(child(root, "longdesc")), params,
                     DEVICE_ACTIONS));
-        } catch (Exception e) {
-            // not a meta-data document: the caller falls back to a minimal description
+        } catch (RuntimeException e) {
+            // a parameter the model refuses (e.g. no name): the caller falls back to a minimal description
             return Optional.empty();
         }
     }
@@ -73,30 +62,6 @@ final class FenceMetadata {
     static AgentMetadata minimal(String name) {
         return new AgentMetadata(name, null, "RHCS-style fence agent " + name,
                 "The program printed no usable meta-data (fence_X -o metadata).", List.of(), DEVICE_ACTIONS);
-    }
-
-    private static Element child(Element parent, String tag) {
-        if (parent == null) {
-            return null;
-        }
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(tag)) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static List<Element> children(Element parent, String tag) {
-        List<Element> r = new ArrayList<>();
-        if (parent != null) {
-            for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n instanceof Element e && e.getTagName().equals(tag)) {
-                    r.add(e);
-                }
-            }
-        }
-        return r;
     }
 
     private static String text(Element e) {

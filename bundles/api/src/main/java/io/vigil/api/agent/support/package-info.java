@@ -4,7 +4,7 @@
  * {@link io.vigil.api.agent.ResourceAgent} directly.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.vigil.api.agent.support;
 
 import org.osgi.annotation.bundle.Export;
