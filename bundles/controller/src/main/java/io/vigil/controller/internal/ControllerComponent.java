@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +33,7 @@ import io.vigil.messaging.api.ClusterMessaging;
 import io.vigil.messaging.api.MembershipView;
 import io.vigil.messaging.api.Registration;
 import io.vigil.quorum.api.QuorumService;
+import io.vigil.quorum.api.QuorumState;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -70,6 +73,9 @@ public class ControllerComponent {
     /** Members' deaths this node saw (connection closed), to tell the DC; stale records filtered out. */
     private final CrashEvidence crashes;
     private final DcAuthority authority;
+    private final LeaseProtocol leases;
+    /** Nodes confirmed crashed (seen here or told by a member) while out of the view: their promises are void. */
+    private final Set<String> confirmedCrashed = ConcurrentHashMap.newKeySet();
     /** The latest lease for a view this node had not installed yet: answered once it has (see viewChanged). */
     private volatile PendingLease pendingLease;
     private final AttributeWriter attributes;
@@ -102,7 +108,8 @@ public class ControllerComponent {
         this.intake = Executors.newSingleThreadExecutor(daemon("vigil-lrm-intake"));
         this.guard = new LeaseGuard(leaseMs, System.nanoTime());
         this.crashes = new CrashEvidence(messaging::connectionClosed);
-        this.authority = new DcAuthority(me, leaseMs);
+        this.authority = new DcAuthority(me, leaseMs, this::quorumVotes);
+        this.leases = new LeaseProtocol(me, leaseMs, guard, authority, new LeasePromise(leaseMs));
         // As DC this node grants its own lease: a start here then also needs a majority confirming its view.
         this.lrm = new LocalResourceManager(me, executor, cib, Clock.systemUTC(), recorder,
                 () -> guard.held() && !guard.recovering(System.nanoTime()) && (!messaging.view().coordinator()
@@ -183,6 +190,9 @@ public class ControllerComponent {
             }
             intake.execute(() -> lrm.execute(r));
         } else if (msg instanceof Messages.Dead d) {
+            if (!messaging.view().contains(d.node())) {
+                confirmedCrashed.add(d.node());
+            }
             loop.execute(() -> dc.nodeDied(d.node()));
         } else if (msg instanceof Messages.Lease l) {
             MembershipView v = messaging.view();
@@ -193,13 +203,9 @@ public class ControllerComponent {
                 pendingLease = new PendingLease(m.sender(), l.sequence(), l.viewId());
                 return;
             }
-            guard.leaseReceived(l.runnable(), System.nanoTime());
-            acknowledge(m.sender(), l.sequence(), v.viewId());
+            send(m.sender(), l.sequence(), leases.leaseReceived(l, v, this::crashedHere, System.nanoTime()));
         } else if (msg instanceof Messages.LeaseAck a) {
-            MembershipView v = messaging.view();
-            boolean had = authority.authoritative(v, System.nanoTime());
-            authority.ackReceived(m.sender(), a.viewId(), a.sequence());
-            if (!had && authority.authoritative(v, System.nanoTime())) {
+            if (leases.ackReceived(m.sender(), a, messaging.view(), System.nanoTime())) {
                 loop.execute(dc::authorityGained); // act now, not at the next retry
             }
         }
@@ -209,23 +215,43 @@ public class ControllerComponent {
     private record PendingLease(String dc, long sequence, long viewId) {
     }
 
-    /** Tells the DC that this node holds its view (the DC acts only while a majority of its view does). */
-    private void acknowledge(String dcNode, long sequence, long viewId) {
+    /** Sends this node's answer to {@code dcNode}'s lease, if it gave one (see {@link LeasePromise}). */
+    private void send(String dcNode, long sequence, Messages.LeaseAck answer) {
+        if (answer == null) {
+            LOG.log(System.Logger.Level.DEBUG, "lease " + sequence + " of " + dcNode + " not answered: " + me
+                    + " answered " + leases.promisedTo(System.nanoTime()) + " less than a lease time ago");
+            return;
+        }
         try {
-            messaging.send(dcNode, Messages.TOPIC, Messages.leaseAck(new Messages.LeaseAck(me, sequence, viewId)));
+            messaging.send(dcNode, Messages.TOPIC, Messages.leaseAck(answer));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "lease " + sequence + " not acknowledged to " + dcNode + ": " + e);
         }
     }
 
+    /** Whether {@code node} was confirmed crashed, here or by a member. */
+    private boolean crashedHere(String node) {
+        return confirmedCrashed.contains(node) || crashes.died(node);
+    }
+
+    /** Votes the partition needs, while it is quorate and its no-quorum-policy needs quorum; 0 otherwise. */
+    private int quorumVotes() {
+        String policy = cib.current().configuration().properties().noQuorumPolicy();
+        QuorumState q = quorum.state();
+        return "ignore".equals(policy) || "freeze".equals(policy) || !q.quorate() ? 0 : q.quorum();
+    }
+
     private void viewChanged(MembershipView previous, MembershipView current) {
         guard.viewInstalled();
         crashes.viewInstalled(current);
+        confirmedCrashed.removeAll(current.names());
         PendingLease p = pendingLease;
         if (p != null && p.viewId() == current.viewId() && p.dc().equals(current.coordinator())
                 && !p.dc().equals(me)) {
             pendingLease = null;
-            acknowledge(p.dc(), p.sequence(), p.viewId()); // the DC of this view need not wait for its next lease
+            // the DC need not wait for its next lease
+            send(p.dc(), p.sequence(), leases.answer(p.dc(), p.sequence(), current, this::crashedHere,
+                    System.nanoTime()));
         }
         if (current.coordinator().equals(me)) {
             leaseThread.execute(this::leaseTick); // a new DC gathers its view's confirmations at once
@@ -235,6 +261,7 @@ public class ControllerComponent {
             // Only the members next to a crashed one see its connection close: tell the DC.
             for (String gone : previous.names()) {
                 if (!current.contains(gone) && crashes.died(gone)) {
+                    confirmedCrashed.add(gone);
                     byte[] dead = Messages.dead(new Messages.Dead(gone));
                     if (current.coordinator().equals(me)) {
                         loop.execute(() -> dc.nodeDied(gone));
@@ -261,24 +288,18 @@ public class ControllerComponent {
             boolean runnable = quorum.state().quorate() || "ignore".equals(policy) || "freeze".equals(policy);
             // Point to point, not through the total order: a lease must not wait behind a sequencer after a merge.
             long sequence = ++leaseSequence;
-            byte[] lease = Messages.lease(new Messages.Lease(me, sequence, runnable, v.viewId()));
-            authority.leaseSent(v.viewId(), sequence, System.nanoTime());
-            for (String member : v.names()) {
-                if (member.equals(me)) {
-                    // The DC's own lease is its leader lease: renewed only while a majority confirms its view, so
-                    // a DC whose view went stale (the others moved on, it cannot tell) stops like a cut-off member.
-                    if (authority.authoritative(v, System.nanoTime())) {
-                        guard.leaseReceived(runnable, System.nanoTime());
-                    }
-                } else {
-                    try {
-                        messaging.send(member, Messages.TOPIC, lease);
-                    } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.DEBUG, "lease to " + member + " not sent: " + e);
-                    }
+            LeaseProtocol.Round round = leases.leaseRound(v, sequence, runnable, List.copyOf(confirmedCrashed),
+                    System.nanoTime());
+            round.leases().forEach((member, lease) -> {
+                try {
+                    messaging.send(member, Messages.TOPIC, Messages.lease(lease));
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "lease to " + member + " not sent: " + e);
                 }
+            });
+            if (round.authorityGained()) {
+                loop.execute(dc::authorityGained);
             }
-            dc.leaseSent();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "lease not sent: " + e);
         }

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -85,8 +87,8 @@ final class DesignatedController {
     private long transitionSeq;
     private boolean scheduleQueued;
     private int failureStreak;
-    private volatile long lastLeaseSentNanos;
-    private final Map<String, Long> departures = new HashMap<>();
+    /** Lost nodes with no lease to wait for: their process died, or fencing takes care of them. */
+    private final Set<String> noLeaseToWaitFor = new HashSet<>();
     private final Map<Integer, ScheduledFuture<?>> actionTimers = new HashMap<>();
     private ScheduledFuture<?> recheck;
     private ScheduledFuture<?> retry;
@@ -101,7 +103,6 @@ final class DesignatedController {
         this.nanos = nanos;
         this.startedNanos = nanos.getAsLong();
         this.viewInstalledNanos = startedNanos;
-        this.lastLeaseSentNanos = startedNanos;
         this.crashed = new CrashEvidence(crashed);
         this.allNodesPresent = allNodesPresent;
         this.mayAct = mayAct;
@@ -120,11 +121,6 @@ final class DesignatedController {
         return dc;
     }
 
-    /** The DC sent a lease now (while the lost members could still hear it). */
-    void leaseSent() {
-        lastLeaseSentNanos = nanos.getAsLong();
-    }
-
     // ---- events ----
 
     void viewChanged(MembershipView previous, MembershipView current) {
@@ -139,13 +135,11 @@ final class DesignatedController {
                 LOG.log(System.Logger.Level.INFO, me + " is no longer the DC (" + current.coordinator() + " is)");
             }
             dropRun("this node is no longer the DC");
-            departures.clear();
+            noLeaseToWaitFor.clear();
             return;
         }
         if (!wasDc) {
             LOG.log(System.Logger.Level.INFO, me + " is the DC of a partition of " + current.size() + " node(s)");
-            // The previous DC may have granted leases until just now.
-            lastLeaseSentNanos = nanos.getAsLong();
         }
         boolean fencing = cib.current().configuration().properties().stonithEnabled();
         if (previous != null) {
@@ -154,14 +148,16 @@ final class DesignatedController {
                     // Without fencing, wait out the lost node's lease: it stops its resources itself by then.
                     // A node whose process died (its connections were closed) has nothing left to stop.
                     boolean dead = crashed.died(gone);
-                    departures.put(gone, fencing || dead ? nanos.getAsLong() : lastLeaseSentNanos + leaseNanos);
+                    if (fencing || dead) {
+                        noLeaseToWaitFor.add(gone);
+                    }
                     LOG.log(System.Logger.Level.WARNING, "node " + gone + " left the membership"
                             + (fencing ? "" : dead ? "; its process died (connection closed): recovering now"
                                     : "; its resources are recovered once its lease has expired"));
                 }
             }
         }
-        current.names().forEach(departures::remove);
+        current.names().forEach(noLeaseToWaitFor::remove);
         // Results in flight may have been lost with the old membership: start afresh from the CIB.
         dropRun("the membership changed");
         updateNodeStates();
@@ -169,10 +165,9 @@ final class DesignatedController {
 
     /** A member saw {@code node}'s process die: no lease to wait for before recovering its resources. */
     void nodeDied(String node) {
-        if (dc && departures.containsKey(node) && departures.get(node) - nanos.getAsLong() > 0) {
+        if (dc && view != null && !view.contains(node) && noLeaseToWaitFor.add(node)) {
             LOG.log(System.Logger.Level.WARNING, "node " + node + "'s process died (connection closed): recovering "
                     + "its resources now");
-            departures.put(node, nanos.getAsLong());
             updateNodeStates();
         }
     }
@@ -212,7 +207,7 @@ final class DesignatedController {
     /** A majority of this DC's view has just confirmed it: what waited for that may run now. */
     void authorityGained() {
         if (dc && run == null) {
-            requestSchedule(0);
+            updateNodeStates(); // lost nodes' lease waits are counted from it
         }
     }
 
@@ -244,12 +239,16 @@ final class DesignatedController {
             if (view.contains(ns.uname()) || !ns.inCcm()) {
                 continue;
             }
-            long deadline = departures.computeIfAbsent(ns.uname(), n -> now + leaseNanos);
+            Long deadline = noLeaseToWaitFor.contains(ns.uname()) ? Long.valueOf(now) : leaseExpiry(ns.uname(), now);
+            if (deadline == null) {
+                // no authority yet to count from: look again soon (authorityGained() also runs this)
+                nextDeadline = Math.min(nextDeadline, now + TimeUnit.MILLISECONDS.toNanos(100));
+                continue;
+            }
             if (now - deadline >= 0) {
                 changes.add(new CibChange.SetNodeState(ns.id(), ns.uname(), Map.of("in_ccm", "false", "crmd",
                         "offline", "join", "down")));
                 changes.add(new CibChange.ClearTransientAttributes(ns.uname()));
-                departures.remove(ns.uname());
             } else {
                 nextDeadline = Math.min(nextDeadline, deadline);
             }
@@ -403,13 +402,24 @@ final class DesignatedController {
     }
 
     private boolean pendingOfflineNodes() {
-        CibSnapshot s = cib.current();
-        for (String n : departures.keySet()) {
-            if (s.status().nodeByName(n).map(NodeState::inCcm).orElse(false)) {
-                return true;
-            }
+        return cib.current().status().nodes().stream().anyMatch(n -> n.inCcm() && !view.contains(n.uname()));
+    }
+
+    /**
+     * When {@code node}, no longer a member, has surely stopped its exclusive resources on its own (its lease
+     * expired, plus the margin), on this node's clock; null while this DC has no authority to count from. A lease
+     * this DC granted lasts one lease time from the member's answer, which arrived before the last one received; a
+     * lease from any other DC was granted before this DC's authority began, as two DCs are never authoritative at
+     * once ({@link DcAuthority}). The later of the two bounds it.
+     */
+    private Long leaseExpiry(String node, long now) {
+        Long since = authority.authoritativeSince(view, now);
+        if (since == null) {
+            return null;
         }
-        return false;
+        Long answered = authority.lastAnswerReceived(node);
+        long from = answered != null && answered - since > 0 ? answered : since;
+        return from + leaseNanos;
     }
 
     /** Starts every ready action, then ends the run when nothing more can happen. */

@@ -30,17 +30,31 @@ final class LeaseGuard {
         this.lastTick = nowNanos;
     }
 
-    /** A lease arrived from the DC of this node's current view. */
-    void leaseReceived(boolean runnable, long nowNanos) {
+    /**
+     * A lease arrived from the DC of this node's current view. {@code grantedFromNanos} (this node's clock) is when
+     * this node sent the answer the lease echoes: the lease holds for one lease time from then, not from its arrival,
+     * so a lease delayed in the network (retransmitted, say) never outlives what its DC counts on. Null when the lease
+     * grants nothing (its DC has no authority yet, or this node has not answered it yet): then it only revokes.
+     */
+    void leaseReceived(boolean runnable, Long grantedFromNanos, long nowNanos) {
         if (recovering(nowNanos)) {
             return;
         }
-        if (runnable) {
-            lastLease = nowNanos;
-            held = true;
-        } else if (held) {
-            lastLease = nowNanos - leaseNanos - 1; // the DC says this partition must not run resources
+        if (!runnable) {
+            if (held) {
+                lastLease = nowNanos - leaseNanos - 1; // the DC says this partition must not run resources
+            }
+            return;
         }
+        if (grantedFromNanos == null) {
+            return;
+        }
+        long from = grantedFromNanos - nowNanos > 0 ? nowNanos : grantedFromNanos;
+        if (nowNanos - from > leaseNanos || held && from - lastLease < 0) {
+            return; // expired already, or older than the lease held
+        }
+        lastLease = from;
+        held = true;
     }
 
     /** A new membership view was installed: the stall, if any, is over. */

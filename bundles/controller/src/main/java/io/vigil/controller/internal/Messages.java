@@ -1,6 +1,7 @@
 package io.vigil.controller.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
@@ -17,15 +18,22 @@ final class Messages {
      * A DC's lease: while a node keeps receiving these from the DC of its partition, that partition may run
      * resources. {@code runnable} is false when the partition has no quorum and its policy says resources stop.
      * {@code viewId} is the view the DC coordinates: a member takes (and answers) only a lease for the view it holds.
+     * {@code grantedFrom} echoes the time stamp of the member's latest answer to this DC (the member's own clock):
+     * the lease holds one lease time from then; null when the DC grants nothing yet (no authority, or no answer).
+     * {@code crashed} names nodes confirmed crashed, whose promises ({@link LeasePromise}) are void.
      */
-    record Lease(String dc, long sequence, boolean runnable, long viewId) {
+    record Lease(String dc, long sequence, boolean runnable, long viewId, Long grantedFrom, List<String> crashed) {
+        Lease {
+            crashed = crashed == null ? List.of() : List.copyOf(crashed);
+        }
     }
 
     /**
      * A member's answer to lease {@code sequence}: it holds view {@code viewId}, of which the lease's sender is the
-     * coordinator. The DC acts only while a majority of its view answered recently ({@link DcAuthority}).
+     * coordinator, and answered at {@code answeredNanos} on its own monotonic clock. The DC acts only while enough
+     * of its view answered recently ({@link DcAuthority}).
      */
-    record LeaseAck(String member, long sequence, long viewId) {
+    record LeaseAck(String member, long sequence, long viewId, long answeredNanos) {
     }
 
     /** A member saw {@code node}'s connection closed by its host: its process died. Sent to the DC. */
@@ -76,6 +84,12 @@ final class Messages {
             }
             if (m instanceof LeaseAck a && a.member() == null) {
                 throw new IllegalArgumentException("lease-ack without member");
+            }
+            if (m instanceof Lease l && l.dc() == null) {
+                throw new IllegalArgumentException("lease without dc");
+            }
+            if (m instanceof Dead d && d.node() == null) {
+                throw new IllegalArgumentException("dead without node");
             }
             return m;
         } catch (RuntimeException e) {

@@ -44,7 +44,7 @@ class DcAuthorityTest {
         MembershipView v = view(5, "n1", "n2", "n3");
         long s = lease(v);
         assertFalse(authority.authoritative(v, now), "the DC alone is 1 of 3");
-        authority.ackReceived("n2", 5, s);
+        authority.ackReceived("n2", 5, s, now, now);
         assertTrue(authority.authoritative(v, now), "2 of 3");
         assertEquals(2, authority.confirmed(v, now));
     }
@@ -53,8 +53,8 @@ class DcAuthorityTest {
     void membersHoldingAnotherViewDoNotCount() {
         MembershipView stale = view(5, "n1", "n2", "n3");
         long s = lease(stale);
-        authority.ackReceived("n2", 6, s); // n2 and n3 excluded n1 and hold view 6 now
-        authority.ackReceived("n3", 6, s);
+        authority.ackReceived("n2", 6, s, now, now); // n2 and n3 excluded n1 and hold view 6 now
+        authority.ackReceived("n3", 6, s, now, now);
         assertFalse(authority.authoritative(stale, now), "a stale view never gets a majority");
     }
 
@@ -62,7 +62,7 @@ class DcAuthorityTest {
     void confirmationsLapseOneLeaseTimeAfterTheLeaseTheyAnswered() {
         MembershipView v = view(5, "n1", "n2", "n3");
         long s = lease(v);
-        authority.ackReceived("n3", 5, s);
+        authority.ackReceived("n3", 5, s, now, now);
         for (int i = 0; i < 4; i++) {
             pass(200);
             lease(v); // the DC keeps sending, n3 no longer answers
@@ -80,9 +80,9 @@ class DcAuthorityTest {
         long before = lease(v);
         pass(3000); // SIGSTOP: n2's answer to the lease sent before waits in the socket
         long after = lease(v);
-        authority.ackReceived("n2", 5, before);
+        authority.ackReceived("n2", 5, before, now, now);
         assertFalse(authority.authoritative(v, now), "the answer is to a lease sent 3 s ago");
-        authority.ackReceived("n2", 5, after);
+        authority.ackReceived("n2", 5, after, now, now);
         assertTrue(authority.authoritative(v, now), "an answer to a lease sent after the thaw counts");
     }
 
@@ -90,10 +90,10 @@ class DcAuthorityTest {
     void aResetDropsEveryConfirmationAndEveryLeaseItMayAnswer() {
         MembershipView v = view(5, "n1", "n2", "n3");
         long s = lease(v);
-        authority.ackReceived("n2", 5, s);
+        authority.ackReceived("n2", 5, s, now, now);
         authority.reset();
         assertFalse(authority.authoritative(v, now), "not even the DC's own confirmation is left");
-        authority.ackReceived("n3", 5, s); // late answer to a lease from before the stall
+        authority.ackReceived("n3", 5, s, now, now); // late answer to a lease from before the stall
         lease(v);
         assertFalse(authority.authoritative(v, now), "only the new lease's answers count");
     }
@@ -104,8 +104,8 @@ class DcAuthorityTest {
         long old = lease(v);
         pass(200);
         long fresh = lease(v);
-        authority.ackReceived("n2", 5, fresh);
-        authority.ackReceived("n2", 5, old);
+        authority.ackReceived("n2", 5, fresh, now, now);
+        authority.ackReceived("n2", 5, old, now, now);
         pass(900);
         lease(v);
         assertTrue(authority.authoritative(v, now), "n2's confirmation dates from the newer lease");
@@ -120,7 +120,7 @@ class DcAuthorityTest {
         MembershipView two = view(2, "n1", "n2");
         long s = lease(two);
         assertFalse(authority.authoritative(two, now), "1 of 2 is no majority");
-        authority.ackReceived("n2", 2, s);
+        authority.ackReceived("n2", 2, s, now, now);
         assertTrue(authority.authoritative(two, now));
     }
 
@@ -128,8 +128,8 @@ class DcAuthorityTest {
     void aViewWithoutThisNodeNeverGivesAuthority() {
         MembershipView other = view(9, "n2", "n3");
         authority.leaseSent(9, ++seq, now);
-        authority.ackReceived("n2", 9, seq);
-        authority.ackReceived("n3", 9, seq);
+        authority.ackReceived("n2", 9, seq, now, now);
+        authority.ackReceived("n3", 9, seq, now, now);
         assertFalse(authority.authoritative(other, now));
     }
 }

@@ -21,7 +21,7 @@ class DesignatedControllerTest {
         TestCluster c = new TestCluster(TestCluster.cib(properties, resources, TestCluster.PREFER_N2), "n1", "n2",
                 "n3");
         c.view("n1", "n2", "n3");
-        c.advanceWithLeases(200);
+        c.advance(200);
         assertEquals(List.of("n2"), c.activeOn("dummy"), "dispatched: " + c.dispatched);
         return c;
     }
@@ -96,12 +96,12 @@ class DesignatedControllerTest {
         TestCluster c = new TestCluster(TestCluster.cib(DEADTIME_5S, TestCluster.DUMMY, TestCluster.PREFER_N2),
                 "n1", "n2", "n3");
         c.view("n1", "n2", "n3");
-        c.advanceWithLeases(200);
+        c.advance(200);
         c.allNodesPresent = false;
         c.crashed.add("n2");
         c.unreachable.add("n2");
         c.view("n1", "n3");
-        c.advanceWithLeases(200);
+        c.advance(200);
         assertEquals(1, c.activeOn("dummy").stream().filter(n -> !n.equals("n2")).count(),
                 "recovered without a second dead-time wait: " + c.dispatched);
     }
@@ -109,7 +109,7 @@ class DesignatedControllerTest {
     @Test
     void aSilentlyLostNodeIsMarkedOfflineOnlyAfterLeasePlusMargin() {
         TestCluster c = running(TestCluster.NO_FENCING, TestCluster.DUMMY);
-        c.leaseSent();
+        c.leaseRound();
         c.loop.runDue();
         long lastLease = c.nowMs();
         c.unreachable.add("n2"); // cut: it sends nothing and hears nothing, its copy keeps running meanwhile
@@ -154,15 +154,15 @@ class DesignatedControllerTest {
         c.unreachable.add("n2");
         c.crashed.add("n2");
         c.view("n1", "n3");
-        c.advanceWithLeases(200);
+        c.advance(200);
         assertFalse(c.inCcm("n2"), "a confirmed crash is recovered at once");
         c.unreachable.remove("n2"); // restarted; the witness's record of the kill stays
         c.view("n1", "n3", "n2");
-        c.advanceWithLeases(1000);
+        c.advance(1000);
         assertEquals(List.of("n2"), c.activeOn("dummy"), "back on the node it prefers: " + c.dispatched);
 
         int before = c.dispatched.size();
-        c.leaseSent();
+        c.leaseRound();
         c.loop.runDue();
         long lastLease = c.nowMs();
         c.unreachable.add("n2"); // the link goes down: n2 is alive and keeps its copy until its lease runs out

@@ -22,7 +22,7 @@ class LeaseGuardTest {
         for (long t = 20; t <= ms; t += 20) {
             now += TimeUnit.MILLISECONDS.toNanos(20);
             if (leases && t % 200 == 0) {
-                guard.leaseReceived(runnable, now);
+                guard.leaseReceived(runnable, now, now);
             }
             if (guard.tick(now) == Verdict.STOP_EXCLUSIVE) {
                 worst = Verdict.STOP_EXCLUSIVE;
@@ -57,7 +57,7 @@ class LeaseGuardTest {
     @Test
     void aLeaseSayingThePartitionMayNotRunStopsAtOnce() {
         tickFor(1000, true, true);
-        guard.leaseReceived(false, now);
+        guard.leaseReceived(false, now, now);
         assertEquals(Verdict.STOP_EXCLUSIVE, tickFor(20, false, true));
         assertEquals(Verdict.KEEP, tickFor(2000, true, false), "non-runnable leases never grant a hold");
         assertFalse(guard.held());
@@ -67,15 +67,15 @@ class LeaseGuardTest {
     void aStallLongerThanTheLeaseStopsBeforeAnythingElseAndIgnoresQueuedLeases() {
         tickFor(1000, true, true);
         now += TimeUnit.MILLISECONDS.toNanos(1500); // frozen: no tick ran for 1.5 s
-        guard.leaseReceived(true, now); // a lease queued while frozen arrives first: it proves nothing
+        guard.leaseReceived(true, now, now); // a lease queued while frozen arrives first: it proves nothing
         assertEquals(Verdict.STOP_EXCLUSIVE, guard.tick(now), "the first tick after the stall stops");
         assertEquals(1, guard.stalls(), "the stall is counted: the caller drops the DC's confirmations");
         assertTrue(guard.recovering(now), "no DC role and no leases until the membership settles");
-        guard.leaseReceived(true, now);
+        guard.leaseReceived(true, now, now);
         assertFalse(guard.held(), "leases are ignored while recovering");
         guard.viewInstalled();
         assertFalse(guard.recovering(now));
-        guard.leaseReceived(true, now);
+        guard.leaseReceived(true, now, now);
         assertTrue(guard.held(), "after a new view, leases count again");
     }
 
@@ -98,5 +98,27 @@ class LeaseGuardTest {
         assertEquals(0, guard.stalls());
         assertFalse(guard.recovering(now));
         assertTrue(guard.held());
+    }
+
+    @Test
+    void aLeaseHoldsFromTheAnswerItEchoesNotFromItsArrival() {
+        long answered = now;
+        now += TimeUnit.MILLISECONDS.toNanos(700); // the lease was retransmitted for 700 ms
+        guard.leaseReceived(true, answered, now);
+        assertTrue(guard.held());
+        now += TimeUnit.MILLISECONDS.toNanos(290);
+        assertEquals(Verdict.KEEP, guard.tick(now), "990 ms after the answer");
+        now += TimeUnit.MILLISECONDS.toNanos(20);
+        assertEquals(Verdict.STOP_EXCLUSIVE, guard.tick(now), "one lease time after the answer, not after arrival");
+    }
+
+    @Test
+    void aLeaseEchoingAnAnswerOlderThanTheLeaseTimeGrantsNothing() {
+        long answered = now;
+        now += TimeUnit.MILLISECONDS.toNanos(1500);
+        guard.leaseReceived(true, answered, now);
+        assertFalse(guard.held());
+        guard.leaseReceived(true, null, now);
+        assertFalse(guard.held(), "a lease without a grant only probes");
     }
 }

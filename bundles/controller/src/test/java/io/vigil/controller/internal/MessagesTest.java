@@ -12,13 +12,13 @@ class MessagesTest {
 
     @Test
     void aLeaseCarriesTheViewItIsFor() {
-        Messages.Lease l = new Messages.Lease("n1", 42, true, 7);
+        Messages.Lease l = new Messages.Lease("n1", 42, true, 7, 123_456_789L, java.util.List.of("n3"));
         assertEquals(l, Messages.decode(Messages.lease(l)));
     }
 
     @Test
     void aLeaseAckRoundTrips() {
-        Messages.LeaseAck a = new Messages.LeaseAck("n2", 42, 7);
+        Messages.LeaseAck a = new Messages.LeaseAck("n2", 42, 7, -5L);
         assertEquals(a, Messages.decode(Messages.leaseAck(a)));
     }
 

@@ -91,10 +91,7 @@ final class TestCluster {
         loop.schedule(this::leaseRounds, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * The DC's lease to every member of its view; the answers come back through the loop. The DC's own lease clock
-     * ({@link #leaseSent}) stays under each test's control, for the lease-wait checks.
-     */
+    /** The DC's lease to every member of its view; the answers come back through the loop. */
     void leaseRound() {
         MembershipView v = view;
         String me = nodes.get(0);
@@ -102,13 +99,17 @@ final class TestCluster {
             return;
         }
         long seq = ++leaseSequence;
+        boolean had = authority.authoritative(v, loop.nanoTime());
         authority.leaseSent(v.viewId(), seq, loop.nanoTime());
+        if (!had && authority.authoritative(v, loop.nanoTime())) {
+            loop.execute(dc::authorityGained); // a view of this node alone: its own answer is enough
+        }
         for (String n : v.names()) {
             if (!n.equals(me) && !unreachable.contains(n) && heldView.getOrDefault(n, -1L) == v.viewId()) {
                 loop.execute(() -> { // as ControllerComponent does on an answer
-                    boolean had = authority.authoritative(v, loop.nanoTime());
-                    authority.ackReceived(n, v.viewId(), seq);
-                    if (!had && authority.authoritative(v, loop.nanoTime())) {
+                    boolean before = authority.authoritative(v, loop.nanoTime());
+                    authority.ackReceived(n, v.viewId(), seq, loop.nanoTime(), loop.nanoTime());
+                    if (!before && authority.authoritative(v, loop.nanoTime())) {
                         dc.authorityGained();
                     }
                 });
@@ -193,21 +194,8 @@ final class TestCluster {
         }
     }
 
-    /** The DC sent a lease (the lease thread does this every 200 ms in a node). */
-    void leaseSent() {
-        loop.execute(dc::leaseSent);
-    }
-
     void advance(long ms) {
         loop.advance(ms);
-    }
-
-    /** Advances in steps of 200 ms, sending a lease at each step as a running DC does. */
-    void advanceWithLeases(long ms) {
-        for (long t = 0; t < ms; t += 200) {
-            leaseSent();
-            loop.advance(Math.min(200, ms - t));
-        }
     }
 
     List<String> activeOn(String resource) {

@@ -1,0 +1,91 @@
+package io.vigil.controller.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import io.vigil.messaging.api.MembershipView;
+
+/**
+ * One node's side of the lease exchange, without the messaging: as DC it sends a lease round to the members of its
+ * view and counts their answers ({@link DcAuthority}), renewing its own lease exactly as long as its authority
+ * lasts; as member it takes the lease of its view's DC ({@link LeaseGuard}) and answers it when its promise allows
+ * ({@link LeasePromise}). The caller sends what these methods return. Time is passed in (monotonic nanoseconds).
+ */
+final class LeaseProtocol {
+
+    /** What a lease round produced: the lease for each other member, and whether the DC just gained authority. */
+    record Round(Map<String, Messages.Lease> leases, boolean authorityGained) {
+    }
+
+    private final String me;
+    private final long leaseNanos;
+    private final LeaseGuard guard;
+    private final DcAuthority authority;
+    private final LeasePromise promise;
+
+    LeaseProtocol(String me, long leaseMs, LeaseGuard guard, DcAuthority authority, LeasePromise promise) {
+        this.me = me;
+        this.leaseNanos = TimeUnit.MILLISECONDS.toNanos(leaseMs);
+        this.guard = guard;
+        this.authority = authority;
+        this.promise = promise;
+    }
+
+    /**
+     * This node, DC of {@code view}, sends lease {@code sequence}: a lease grants time only while this DC is
+     * authoritative, counted from the member's own latest answer. {@code crashed} are nodes confirmed crashed.
+     */
+    Round leaseRound(MembershipView view, long sequence, boolean runnable, List<String> crashed, long nowNanos) {
+        boolean selfConfirms = promise.answer(me, nowNanos, n -> !view.contains(n) && crashed.contains(n));
+        boolean had = authority.authoritative(view, nowNanos);
+        authority.leaseSent(view.viewId(), sequence, nowNanos, selfConfirms);
+        boolean authoritative = authority.authoritative(view, nowNanos);
+        if (authoritative) {
+            // the DC's own lease is its leader lease: it ends when its authority does
+            guard.leaseReceived(runnable, authority.expiry(view, nowNanos) - leaseNanos, nowNanos);
+        }
+        Map<String, Messages.Lease> leases = new LinkedHashMap<>();
+        for (String member : view.names()) {
+            if (!member.equals(me)) {
+                Long grant = authoritative ? authority.answeredAt(member, view.viewId()) : null;
+                leases.put(member, new Messages.Lease(me, sequence, runnable, view.viewId(), grant, crashed));
+            }
+        }
+        return new Round(leases, !had && authoritative);
+    }
+
+    /**
+     * A lease from the DC of this node's view, for that view: taken, and answered unless this node still owes its
+     * answers to another DC. Returns the answer to send, or null.
+     */
+    Messages.LeaseAck leaseReceived(Messages.Lease lease, MembershipView view, Predicate<String> crashedHere,
+            long nowNanos) {
+        guard.leaseReceived(lease.runnable(), lease.grantedFrom(), nowNanos);
+        return answer(lease.dc(), lease.sequence(), view, n -> crashedHere.test(n) || lease.crashed().contains(n),
+                nowNanos);
+    }
+
+    /** Answers {@code dc}'s lease {@code sequence} for {@code view} if the promise allows; null if not. */
+    Messages.LeaseAck answer(String dc, long sequence, MembershipView view, Predicate<String> crashed,
+            long nowNanos) {
+        if (!promise.answer(dc, nowNanos, n -> !view.contains(n) && crashed.test(n))) {
+            return null;
+        }
+        return new Messages.LeaseAck(me, sequence, view.viewId(), nowNanos);
+    }
+
+    /** An answer from {@code sender} arrived; returns whether this DC just gained authority over {@code view}. */
+    boolean ackReceived(String sender, Messages.LeaseAck ack, MembershipView view, long nowNanos) {
+        boolean had = authority.authoritative(view, nowNanos);
+        authority.ackReceived(sender, ack.viewId(), ack.sequence(), ack.answeredNanos(), nowNanos);
+        return !had && authority.authoritative(view, nowNanos);
+    }
+
+    /** To which DC this node's answers are promised now, or null (for logs). */
+    String promisedTo(long nowNanos) {
+        return promise.promisedTo(nowNanos);
+    }
+}
