@@ -12,6 +12,7 @@ import java.util.List;
 
 import io.vigil.itest.support.Deadline;
 import io.vigil.itest.support.DemoCluster;
+import io.vigil.itest.support.Vigil;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,8 +51,11 @@ class AgentRemovalProcessTest {
         Files.delete(deploy.resolve(DUMMY_JAR));
         // An unused agent deleted after it: once it is gone, FileInstall has seen the Dummy jar's removal too.
         Files.delete(deploy.resolve("io.vigil.agent.mysql.jar"));
-        Deadline.await("unused mysql agent bundle to be uninstalled", Duration.ofSeconds(60), 50,
-                () -> !cluster.ok("n1", "lb -s").contains("io.vigil.agent.mysql"));
+        // Felix's lb fails ("Bundle is uninstalled") when a bundle goes while it lists: that is "not yet", ask again
+        Deadline.await("unused mysql agent bundle to be uninstalled", Duration.ofSeconds(60), 50, () -> {
+            Vigil.Result bundles = cluster.shell("n1", "lb -s");
+            return bundles.exitCode() == 0 && !bundles.out().contains("io.vigil.agent.mysql");
+        });
         Deadline.await("the deferral message", Duration.ofSeconds(60), 50, () -> log().contains("removal deferred"));
 
         String message = log().lines().filter(l -> l.contains("removal deferred")).findFirst().orElseThrow();
