@@ -50,7 +50,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * on the coordinator of the view, the lease that keeps exclusive resources single, and node attributes.
  *
  * <p>Node config keys ({@code "controller"} section, all optional): {@code leaseMs} (default: the messaging
- * failure-detection timeout, 1000), {@code leaseMarginMs} (250), {@code leaseIntervalMs} (200),
+ * failure-detection timeout, 1000: how long a DC's authority lasts after the answers it counts, and the stall a
+ * node notices), {@code memberLeaseMs} (twice leaseMs: how long a member's lease lasts after its answer; it must
+ * outlast the election of a new DC after a silent loss of the old one, and a lost node's resources are recovered
+ * that long after its last answer), {@code leaseMarginMs} (250), {@code leaseIntervalMs} (200),
  * {@code shutdownTimeoutMs} (20000: how long a stopping node waits for the DC to move its resources away).
  */
 @Component(immediate = true)
@@ -76,6 +79,8 @@ public class ControllerComponent {
     private final LeaseProtocol leases;
     /** Nodes confirmed crashed (seen here or told by a member) while out of the view: their promises are void. */
     private final Set<String> confirmedCrashed = ConcurrentHashMap.newKeySet();
+    /** DCs that resigned (graceful shutdown), with the view they resigned in: gone until a later view has them. */
+    private final Map<String, Long> resigned = new ConcurrentHashMap<>();
     /** The latest lease for a view this node had not installed yet: answered once it has (see viewChanged). */
     private volatile PendingLease pendingLease;
     private final AttributeWriter attributes;
@@ -96,6 +101,11 @@ public class ControllerComponent {
         JsonObject config = readConfig(context.getProperty("vigil.config"));
         long leaseMs = number(config, "controller", "leaseMs",
                 number(config, "cluster", "failureDetectionTimeoutMs", 1000));
+        long memberLeaseMs = number(config, "controller", "memberLeaseMs", 2 * leaseMs);
+        if (memberLeaseMs < leaseMs) {
+            throw new IllegalArgumentException("node config: 'controller.memberLeaseMs' (" + memberLeaseMs + ") must be "
+                    + "at least 'controller.leaseMs' (" + leaseMs + ")");
+        }
         long marginMs = number(config, "controller", "leaseMarginMs", 250);
         long leaseIntervalMs = number(config, "controller", "leaseIntervalMs", 200);
         this.shutdownTimeoutMs = number(config, "controller", "shutdownTimeoutMs", 20_000);
@@ -106,18 +116,18 @@ public class ControllerComponent {
         this.stopper = Executors.newSingleThreadExecutor(daemon("vigil-local-stop"));
         // requests from the DC, in arrival order, off the messaging thread (a request may wait for a lease)
         this.intake = Executors.newSingleThreadExecutor(daemon("vigil-lrm-intake"));
-        this.guard = new LeaseGuard(leaseMs, System.nanoTime());
+        this.guard = new LeaseGuard(memberLeaseMs, leaseMs, System.nanoTime());
         this.crashes = new CrashEvidence(messaging::connectionClosed);
         this.authority = new DcAuthority(me, leaseMs, this::quorumVotes);
-        this.leases = new LeaseProtocol(me, leaseMs, guard, authority, new LeasePromise(leaseMs));
+        this.leases = new LeaseProtocol(me, memberLeaseMs, guard, authority, new LeasePromise(leaseMs));
         // As DC this node grants its own lease: a start here then also needs a majority confirming its view.
         this.lrm = new LocalResourceManager(me, executor, cib, Clock.systemUTC(), recorder,
                 () -> guard.held() && !guard.recovering(System.nanoTime()) && (!messaging.view().coordinator()
                         .equals(me) || authority.authoritative(messaging.view(), System.nanoTime())));
         this.dc = new DesignatedController(me, cib, this::dispatch, this::fence, quorum::state, authority,
                 () -> quorum.state().totalVotes() >= quorum.state().expectedVotes(),
-                () -> !guard.recovering(System.nanoTime()), messaging::connectionClosed, loop, Clock.systemUTC(), System::nanoTime, leaseMs,
-                marginMs);
+                () -> !guard.recovering(System.nanoTime()), messaging::connectionClosed, loop, Clock.systemUTC(),
+                System::nanoTime, memberLeaseMs, marginMs);
         this.attributes = new AttributeWriter(cib, loop);
 
         this.registrations = List.of(
@@ -142,7 +152,7 @@ public class ControllerComponent {
     }
 
     private void join(MembershipView view) {
-        view.member(me).ifPresent(m -> lrm.join(Integer.toString(m.nodeId()), view.viewId()));
+        view.member(me).ifPresent(m -> lrm.join(Integer.toString(m.nodeId()), view.viewId(), view.size() > 1));
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -205,9 +215,16 @@ public class ControllerComponent {
             }
             send(m.sender(), l.sequence(), leases.leaseReceived(l, v, this::crashedHere, System.nanoTime()));
         } else if (msg instanceof Messages.LeaseAck a) {
-            if (leases.ackReceived(m.sender(), a, messaging.view(), System.nanoTime())) {
-                loop.execute(dc::authorityGained); // act now, not at the next retry
+            LeaseProtocol.Answered r = leases.ackReceived(m.sender(), a, messaging.view(), System.nanoTime());
+            if (r.grant() != null) {
+                sendLease(m.sender(), r.grant());
             }
+            if (r.authorityGained()) {
+                loop.execute(dc::authorityGained); // act now, not at the next retry
+                leaseThread.execute(this::leaseTick); // and grant every member its lease now
+            }
+        } else if (msg instanceof Messages.Resign r) {
+            resigned.put(r.dc(), messaging.view().viewId());
         }
     }
 
@@ -229,22 +246,34 @@ public class ControllerComponent {
         }
     }
 
-    /** Whether {@code node} was confirmed crashed, here or by a member. */
+    /** Whether {@code node} was confirmed crashed, here or by a member, or resigned as DC. */
     private boolean crashedHere(String node) {
-        return confirmedCrashed.contains(node) || crashes.died(node);
+        return confirmedCrashed.contains(node) || crashes.died(node) || resigned.containsKey(node);
     }
 
-    /** Votes the partition needs, while it is quorate and its no-quorum-policy needs quorum; 0 otherwise. */
+    private void sendLease(String member, Messages.Lease lease) {
+        try {
+            messaging.send(member, Messages.TOPIC, Messages.lease(lease));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "lease to " + member + " not sent: " + e);
+        }
+    }
+
+    /** Votes the partition needs, while it is quorate and its no-quorum-policy needs quorum (see DcAuthority). */
     private int quorumVotes() {
         String policy = cib.current().configuration().properties().noQuorumPolicy();
         QuorumState q = quorum.state();
-        return "ignore".equals(policy) || "freeze".equals(policy) || !q.quorate() ? 0 : q.quorum();
+        if ("ignore".equals(policy) || "freeze".equals(policy)) {
+            return 0;
+        }
+        return q.quorate() ? q.quorum() : -1;
     }
 
     private void viewChanged(MembershipView previous, MembershipView current) {
         guard.viewInstalled();
         crashes.viewInstalled(current);
         confirmedCrashed.removeAll(current.names());
+        resigned.entrySet().removeIf(e -> current.contains(e.getKey()) && current.viewId() > e.getValue());
         PendingLease p = pendingLease;
         if (p != null && p.viewId() == current.viewId() && p.dc().equals(current.coordinator())
                 && !p.dc().equals(me)) {
@@ -288,15 +317,10 @@ public class ControllerComponent {
             boolean runnable = quorum.state().quorate() || "ignore".equals(policy) || "freeze".equals(policy);
             // Point to point, not through the total order: a lease must not wait behind a sequencer after a merge.
             long sequence = ++leaseSequence;
-            LeaseProtocol.Round round = leases.leaseRound(v, sequence, runnable, List.copyOf(confirmedCrashed),
-                    System.nanoTime());
-            round.leases().forEach((member, lease) -> {
-                try {
-                    messaging.send(member, Messages.TOPIC, Messages.lease(lease));
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "lease to " + member + " not sent: " + e);
-                }
-            });
+            Set<String> gone = new java.util.TreeSet<>(confirmedCrashed);
+            gone.addAll(resigned.keySet());
+            LeaseProtocol.Round round = leases.leaseRound(v, sequence, runnable, List.copyOf(gone), System.nanoTime());
+            round.leases().forEach(this::sendLease);
             if (round.authorityGained()) {
                 loop.execute(dc::authorityGained);
             }
@@ -330,6 +354,7 @@ public class ControllerComponent {
     @Deactivate
     void deactivate() {
         shutDownGracefully();
+        resign();
         attributeService.unregister();
         for (AutoCloseable r : registrations) {
             try {
@@ -376,6 +401,29 @@ public class ControllerComponent {
             lrm.stopLocally(left, "the node is shutting down");
         }
         markExpectedDown();
+    }
+
+    /**
+     * As DC, after everything here stopped: grants and acts no more, and tells the members, whose promises to this
+     * node are then void, so the next DC is confirmed at once and their leases never lapse meanwhile.
+     */
+    private void resign() {
+        leaseThread.shutdownNow();
+        loop.shutdownNow();
+        MembershipView v = messaging.view();
+        if (!v.coordinator().equals(me)) {
+            return;
+        }
+        byte[] resign = Messages.resign(new Messages.Resign(me));
+        for (String member : v.names()) {
+            if (!member.equals(me)) {
+                try {
+                    messaging.send(member, Messages.TOPIC, resign);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "resignation not sent to " + member + ": " + e);
+                }
+            }
+        }
     }
 
     private void markExpectedDown() {

@@ -47,8 +47,9 @@ final class DcAuthority {
     private long observedExpiry;
 
     /**
-     * @param quorumVotes votes the partition needs while it is quorate and its no-quorum-policy asks for quorum (0
-     *        otherwise): the least number of confirmations then
+     * @param quorumVotes votes the partition needs while it is quorate and its no-quorum-policy asks for quorum: the
+     *        least number of confirmations then; 0 when the policy ignores quorum; -1 while the policy asks for
+     *        quorum and the partition has none (its DC may still act, to stop things, but fences off no other DC)
      */
     DcAuthority(String me, long leaseMs, IntSupplier quorumVotes) {
         this.me = me;
@@ -122,7 +123,9 @@ final class DcAuthority {
         long expiry = expiry(view, nowNanos);
         boolean now = expiry - nowNanos > 0;
         boolean lapsed = since == null || observedExpiry - nowNanos <= 0;
-        if (now) {
+        if (now && quorumVotes.getAsInt() < 0) {
+            since = null; // authority without quorum fences off no other DC: no stretch to count lease waits from
+        } else if (now) {
             if (lapsed) {
                 since = nowNanos; // regained (a lapse between two looks counts as one: later is the safe side)
                 observedExpiry = expiry;

@@ -3,14 +3,14 @@ package io.vigil.controller.internal;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Decides when this node must stop its exclusive resources on its own, without waiting for any DC: when it has not
- * heard a lease from the DC of a partition allowed to run resources for longer than the lease time, or when it
- * notices on its own monotonic clock that it was stalled (frozen, suspended) for longer than that. After a stall,
- * leases prove nothing (they may have been queued while the node was frozen) and this node must not act as DC on
- * its possibly stale view: both hold until a new membership view arrives, or until three lease times passed
- * without one (then nobody suspected this node). The end of that window lets no stale DC start anything: as DC it
- * still needs a majority of its view to confirm that view first ({@link DcAuthority}), and the caller drops every
- * confirmation it had when {@link #stalls()} moves. Pure logic with time passed in (monotonic nanoseconds).
+ * Decides when this node must stop its exclusive resources on its own, without waiting for any DC: when its lease
+ * from the DC of a partition allowed to run resources ran out, or when it notices on its own monotonic clock that
+ * it was stalled (frozen, suspended) for longer than the failure-detection timeout. After a stall, leases prove
+ * nothing (they may have been queued while the node was frozen) and this node must not act as DC on its possibly
+ * stale view: both hold until a new membership view arrives, or until three stall times passed without one (then
+ * nobody suspected this node). The end of that window lets no stale DC start anything: as DC it still needs a
+ * majority of its view to confirm that view first ({@link DcAuthority}), and the caller drops every confirmation it
+ * had when {@link #stalls()} moves. Pure logic with time passed in (monotonic nanoseconds).
  */
 final class LeaseGuard {
 
@@ -18,6 +18,7 @@ final class LeaseGuard {
     enum Verdict { KEEP, STOP_EXCLUSIVE }
 
     private final long leaseNanos;
+    private final long stallNanos;
     private long lastLease;
     private boolean held;
     private long lastTick;
@@ -25,8 +26,14 @@ final class LeaseGuard {
     private long stalledUntil;
     private long stalls;
 
-    LeaseGuard(long leaseMs, long nowNanos) {
+    /**
+     * @param leaseMs how long a lease holds, from the answer it echoes
+     * @param stallMs a gap between two ticks longer than this is a stall (the failure-detection timeout: the others
+     *        may have excluded this node meanwhile)
+     */
+    LeaseGuard(long leaseMs, long stallMs, long nowNanos) {
         this.leaseNanos = TimeUnit.MILLISECONDS.toNanos(leaseMs);
+        this.stallNanos = TimeUnit.MILLISECONDS.toNanos(stallMs);
         this.lastTick = nowNanos;
     }
 
@@ -74,10 +81,10 @@ final class LeaseGuard {
     Verdict tick(long nowNanos) {
         long gap = nowNanos - lastTick;
         lastTick = nowNanos;
-        if (gap > leaseNanos) {
+        if (gap > stallNanos) {
             stalls++;
             stalled = true;
-            stalledUntil = nowNanos + 3 * leaseNanos;
+            stalledUntil = nowNanos + 3 * stallNanos;
             if (held) {
                 held = false;
                 return Verdict.STOP_EXCLUSIVE;

@@ -227,20 +227,39 @@ final class LocalResourceManager implements OperationListener {
      * CIB with what this node knows — a restarted node knows nothing, so the DC probes; after partitions merged,
      * the winning copy of the CIB may lack what happened here — and marks the node joined to {@code viewId} in the
      * same change. The DC schedules only once every member has joined its view.
+     *
+     * <p>Until this process has joined a view {@code withOthers} (so the change lands in the cluster's CIB, not in
+     * a copy a state transfer replaces), the join also erases this node's transient attributes, as Pacemaker's
+     * controller does on start: what an earlier run of the node left (the standby of its graceful shutdown, a
+     * stale pingd) must not outlive it.
      */
-    void join(String nodeId, long viewId) {
+    void join(String nodeId, long viewId, boolean withOthers) {
         recorder.execute(() -> {
             List<CibChange> changes = new ArrayList<>();
             changes.add(new CibChange.SetNodeState(nodeId, node, Map.of(JOINED_VIEW, Long.toString(viewId))));
+            boolean erase = transientsOfEarlierRun;
+            if (erase) {
+                changes.add(new CibChange.ClearTransientAttributes(node));
+            }
             changes.add(new CibChange.DeleteOperationHistory(node, null, null));
             for (History h : history.values()) {
                 for (LrmRscOp op : h.ops().values()) {
                     changes.add(new CibChange.RecordOperation(node, h.resource(), op));
                 }
             }
-            apply(changes, "join of " + node + " to view " + viewId);
+            cib.apply(changes).whenComplete((s, e) -> {
+                if (e != null) {
+                    LOG.log(System.Logger.Level.WARNING, "could not record the join of " + node + " to view " + viewId
+                            + " in the CIB: " + e);
+                } else if (erase && withOthers) {
+                    transientsOfEarlierRun = false;
+                }
+            });
         });
     }
+
+    /** Whether this node's transient attributes in the CIB may still be an earlier run's (see join). */
+    private volatile boolean transientsOfEarlierRun = true;
 
     /** The node_state attribute in which a node says which membership view it has joined. */
     static final String JOINED_VIEW = "vigil-joined-view";

@@ -40,7 +40,20 @@ final class Messages {
     record Dead(String node) {
     }
 
+    /**
+     * The DC {@code dc} stopped everything and leaves (a graceful shutdown): it grants and acts no more, so the
+     * members' promises to it are void and the next DC is confirmed at once.
+     */
+    record Resign(String dc) {
+    }
+
     private Messages() {
+    }
+
+    static byte[] resign(Resign r) {
+        JsonObject o = GSON.toJsonTree(r).getAsJsonObject();
+        o.addProperty("t", "resign");
+        return o.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static byte[] dead(Dead d) {
@@ -67,7 +80,10 @@ final class Messages {
         return o.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Decodes an {@link ExecRequest}, a {@link Lease}, a {@link LeaseAck} or a {@link Dead}; throws IllegalArgumentException when malformed. */
+    /**
+     * Decodes an {@link ExecRequest}, a {@link Lease}, a {@link LeaseAck}, a {@link Dead} or a {@link Resign};
+     * throws IllegalArgumentException when malformed.
+     */
     static Object decode(byte[] payload) {
         try {
             JsonObject o = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8)).getAsJsonObject();
@@ -77,6 +93,7 @@ final class Messages {
                 case "lease" -> GSON.fromJson(o, Lease.class);
                 case "lease-ack" -> GSON.fromJson(o, LeaseAck.class);
                 case "dead" -> GSON.fromJson(o, Dead.class);
+                case "resign" -> GSON.fromJson(o, Resign.class);
                 default -> throw new IllegalArgumentException("unknown controller message '" + t + "'");
             };
             if (m instanceof ExecRequest r && (r.resource() == null || r.task() == null || r.type() == null)) {
@@ -90,6 +107,9 @@ final class Messages {
             }
             if (m instanceof Dead d && d.node() == null) {
                 throw new IllegalArgumentException("dead without node");
+            }
+            if (m instanceof Resign r && r.dc() == null) {
+                throw new IllegalArgumentException("resign without dc");
             }
             return m;
         } catch (RuntimeException e) {

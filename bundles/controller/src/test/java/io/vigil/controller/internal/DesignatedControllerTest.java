@@ -54,7 +54,7 @@ class DesignatedControllerTest {
         c.view("n1", "n2", "n3");
         c.advance(9000);
         assertTrue(c.dispatched.isEmpty(), "no action on a stale history: " + c.dispatched);
-        c.lrms.get("n3").join("3", 1);
+        c.lrms.get("n3").join("3", 1, true);
         c.advance(200);
         assertEquals(1, c.activeOn("dummy").size(), "scheduled once n3 joined: " + c.dispatched);
     }

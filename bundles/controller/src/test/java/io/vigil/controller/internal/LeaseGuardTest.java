@@ -15,7 +15,7 @@ class LeaseGuardTest {
 
     private static final long LEASE_MS = 1000;
     private long now = 5_000_000_000L;
-    private final LeaseGuard guard = new LeaseGuard(LEASE_MS, now);
+    private final LeaseGuard guard = new LeaseGuard(LEASE_MS, LEASE_MS, now);
 
     private Verdict tickFor(long ms, boolean leases, boolean runnable) {
         Verdict worst = Verdict.KEEP;

@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LeaseProtocolSimulationTest {
 
     private static final long LEASE_MS = 1000;
+    private static final long MEMBER_LEASE_MS = 2000;
     private static final long CHAOS_MS = 60_000;
     private static final long CALM_MS = 10_000;
 
@@ -52,13 +53,14 @@ class LeaseProtocolSimulationTest {
         long pausedUntil;
         long lastTickMs;
         long stalls;
+        String trace = "";
 
         Node(String name, int clusterSize, long nowNanos) {
             this.name = name;
-            this.guard = new LeaseGuard(LEASE_MS, nowNanos);
+            this.guard = new LeaseGuard(MEMBER_LEASE_MS, LEASE_MS, nowNanos);
             this.authority = new DcAuthority(name, LEASE_MS,
-                    () -> quorate(view, clusterSize) ? clusterSize / 2 + 1 : 0);
-            this.protocol = new LeaseProtocol(name, LEASE_MS, guard, authority, new LeasePromise(LEASE_MS));
+                    () -> quorate(view, clusterSize) ? clusterSize / 2 + 1 : -1);
+            this.protocol = new LeaseProtocol(name, MEMBER_LEASE_MS, guard, authority, new LeasePromise(LEASE_MS));
         }
     }
 
@@ -80,7 +82,16 @@ class LeaseProtocolSimulationTest {
         String lastDc;
         int boundChecks;
 
+        /** Nodes cut off silently: nothing from or to them arrives. */
+        final java.util.Set<Integer> cut = new java.util.HashSet<>();
+        /** DCs that resigned (what a member learns from their Resign message). */
+        final java.util.Set<String> resigned = new java.util.HashSet<>();
+
         Sim(long seed, int n) {
+            this(seed, n, true);
+        }
+
+        Sim(long seed, int n, boolean chaos) {
             this.rng = new Random(seed);
             this.n = n;
             for (int i = 1; i <= n; i++) {
@@ -93,7 +104,9 @@ class LeaseProtocolSimulationTest {
                 at(rng.nextInt(200), node, () -> leaseTick(node));
                 at(10, node, () -> guardTick(node));
             }
-            at(500, -1, this::chaos);
+            if (chaos) {
+                at(500, -1, this::chaos);
+            }
             at(15, -1, this::checks);
         }
 
@@ -129,11 +142,12 @@ class LeaseProtocolSimulationTest {
         void leaseTick(int i) {
             Node d = nodes.get(i);
             long now = nanos(nowMs);
-            if (d.view.coordinator().equals(d.name) && !d.guard.recovering(now)) {
+            if (d.view.coordinator().equals(d.name) && !d.guard.recovering(now) && !resigned.contains(d.name)) {
                 LeaseProtocol.Round round = d.protocol.leaseRound(d.view, ++d.sequence, quorate(d.view, n),
-                        List.of(), now);
-                round.leases().forEach((member, lease) -> deliver(indexOf(member), () -> leaseArrived(lease,
+                        List.copyOf(resigned), now);
+                round.leases().forEach((member, lease) -> deliver(i, indexOf(member), () -> leaseArrived(lease,
                         indexOf(member))));
+                check();
             }
             at(nowMs + 200, i, () -> leaseTick(i));
         }
@@ -143,11 +157,21 @@ class LeaseProtocolSimulationTest {
             if (!lease.dc().equals(m.view.coordinator()) || lease.viewId() != m.view.viewId()) {
                 return;
             }
-            Messages.LeaseAck ack = m.protocol.leaseReceived(lease, m.view, x -> false, nanos(nowMs));
+            if (lease.grantedFrom() != null) {
+                m.trace = "grant from " + lease.dc() + " view " + lease.viewId() + " seq " + lease.sequence() + " echo "
+                        + (lease.grantedFrom() - nanos(0)) / 1_000_000 + " taken at " + nowMs + " runnable " + lease.runnable();
+            }
+            Messages.LeaseAck ack = m.protocol.leaseReceived(lease, m.view, resigned::contains, nanos(nowMs));
             if (ack != null) {
                 int dc = indexOf(lease.dc());
-                deliver(dc, () -> nodes.get(dc).protocol.ackReceived(m.name, ack, nodes.get(dc).view,
-                        nanos(nowMs)));
+                deliver(i, dc, () -> {
+                    LeaseProtocol.Answered r = nodes.get(dc).protocol.ackReceived(m.name, ack, nodes.get(dc).view,
+                            nanos(nowMs));
+                    if (r.grant() != null) {
+                        deliver(dc, i, () -> leaseArrived(r.grant(), i));
+                    }
+                    check();
+                });
             }
         }
 
@@ -162,13 +186,17 @@ class LeaseProtocolSimulationTest {
             at(nowMs + 10, i, () -> guardTick(i));
         }
 
+        /** Extra checks a scenario runs every 10 ms. */
+        final List<Runnable> watchers = new ArrayList<>();
+
         void checks() {
             check();
+            watchers.forEach(Runnable::run);
             at(nowMs + 10, -1, this::checks);
         }
 
-        void deliver(int to, Runnable action) {
-            if (!calm && rng.nextInt(100) < 20) {
+        void deliver(int from, int to, Runnable action) {
+            if (!calm && rng.nextInt(100) < 20 || cut.contains(from) || cut.contains(to)) {
                 return; // dropped
             }
             long delay = calm ? rng.nextInt(5) : rng.nextInt(100) < 10 ? rng.nextInt(2500) : rng.nextInt(300);
@@ -226,7 +254,7 @@ class LeaseProtocolSimulationTest {
             long now = nanos(nowMs);
             List<Node> dcs = new ArrayList<>();
             for (Node d : nodes) {
-                if (d.view.coordinator().equals(d.name) && quorate(d.view, n)
+                if (d.view.coordinator().equals(d.name) && quorate(d.view, n) && !resigned.contains(d.name)
                         && d.authority.expiry(d.view, now) - now > 0) {
                     dcs.add(d);
                 }
@@ -249,11 +277,12 @@ class LeaseProtocolSimulationTest {
                 }
                 Long answered = d.authority.lastAnswerReceived(m.name);
                 long from = answered != null && answered - since > 0 ? answered : since;
-                long bound = from + TimeUnit.MILLISECONDS.toNanos(LEASE_MS);
+                long bound = from + TimeUnit.MILLISECONDS.toNanos(MEMBER_LEASE_MS);
                 boundChecks++;
                 assertTrue(bound - now > 0, m.name + " still holds a lease at " + nowMs + " ms, but DC " + d.name
                         + " would count its lease as expired " + TimeUnit.NANOSECONDS.toMillis(now - bound)
-                        + " ms ago");
+                        + " ms ago; last " + m.trace + "; DC since " + (since - nanos(0)) / 1_000_000 + " answered "
+                        + (answered == null ? null : (answered - nanos(0)) / 1_000_000));
             }
         }
     }
@@ -281,5 +310,43 @@ class LeaseProtocolSimulationTest {
         }
         assertTrue(changes > 40, "the chaos moved the DC role around (" + changes + " changes)");
         assertTrue(checks > 50, "lost nodes holding leases were checked against the DC's wait (" + checks + ")");
+    }
+
+    /**
+     * No spurious stops: when the DC is lost, the members that elect the next one keep their leases throughout —
+     * silently (cut off: the others notice after the failure-detection timeout) or gracefully (it resigns). The
+     * lost DC itself stops within its member lease time.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void survivorsKeepTheirLeasesWhileTheyElectTheNextDc(boolean graceful) {
+        Sim s = new Sim(11, 3, false);
+        s.calm = true;
+        s.run(5_000);
+        for (Node x : s.nodes) {
+            assertTrue(x.guard.held(), x.name + " holds its lease before the DC is lost");
+        }
+        long lost = s.nowMs;
+        s.watchers.add(() -> {
+            for (Node x : s.nodes.subList(1, 3)) {
+                assertTrue(x.guard.held(), x.name + " lost its lease " + (s.nowMs - lost) + " ms after the DC was "
+                        + (graceful ? "shut down" : "cut off") + ": a spurious stop");
+            }
+        });
+        if (graceful) {
+            s.resigned.add("n1"); // it stopped everything, then told the members
+            s.run(lost + 50);
+        } else {
+            s.cut.add(0);
+            s.run(lost + 1_200); // the failure detector's time
+        }
+        s.install(s.view(List.of("n2", "n3")), 0);
+        s.run(lost + 8_000);
+        Node next = s.nodes.get(1);
+        long now = s.nanos(s.nowMs);
+        assertTrue(next.authority.expiry(next.view, now) - now > 0, "n2 is the DC, with authority");
+        if (!graceful) {
+            assertTrue(!s.nodes.get(0).guard.held(), "the cut-off DC stopped its exclusive resources");
+        }
     }
 }

@@ -27,7 +27,7 @@ class LocalStopTest {
         InMemoryAgents agents = new InMemoryAgents();
         LocalResourceManager lrm = new LocalResourceManager("n1", agents, cib,
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), recorder, () -> true);
-        lrm.join("1", 1);
+        lrm.join("1", 1, false);
         lrm.execute(new ExecRequest("1:1:0:n1", "dummy", "ocf", "pacemaker", "Dummy", "start", 0, 20_000, 0,
                 Map.of()));
         recorder.runDue();

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 9, security (fuzzing): the controller's messages between nodes (execution requests, leases, their answers,
- * crash reports), mutated at random — bytes flipped, cut or padded, JSON values swapped for other types or nulls,
+ * crash reports, resignations), mutated at random — bytes flipped, cut or padded, JSON values swapped for other types or nulls,
  * keys dropped — are either decoded into a complete message or refused with an IllegalArgumentException, never
  * another exception; a decoded lease or answer goes through the lease exchange without an exception. The seed is
  * printed.
@@ -41,7 +41,8 @@ class MessagesFuzzTest {
                 Messages.lease(new Messages.Lease("n1", 42, true, 7, 1_234_567L, List.of("n3"))),
                 Messages.lease(new Messages.Lease("n1", 43, false, 7, null, List.of())),
                 Messages.leaseAck(new Messages.LeaseAck("n2", 42, 7, -99L)),
-                Messages.dead(new Messages.Dead("n3")));
+                Messages.dead(new Messages.Dead("n3")),
+                Messages.resign(new Messages.Resign("n1")));
     }
 
     @Test
@@ -79,6 +80,8 @@ class MessagesFuzzTest {
                     dc.ackReceived("n2", a, view, i);
                 } else if (msg instanceof Messages.Dead d) {
                     assertNotNull(d.node());
+                } else if (msg instanceof Messages.Resign r) {
+                    assertNotNull(r.dc());
                 } else {
                     fail("decoded into " + msg);
                 }
@@ -90,7 +93,7 @@ class MessagesFuzzTest {
     }
 
     private static LeaseProtocol protocol(String me) {
-        return new LeaseProtocol(me, 1000, new LeaseGuard(1000, 0), new DcAuthority(me, 1000),
+        return new LeaseProtocol(me, 2000, new LeaseGuard(2000, 1000, 0), new DcAuthority(me, 1000),
                 new LeasePromise(1000));
     }
 

@@ -190,7 +190,7 @@ final class TestCluster {
             if (joinLost.contains(n)) {
                 continue;
             }
-            lrms.get(n).join(Integer.toString(nodes.indexOf(n) + 1), current.viewId());
+            lrms.get(n).join(Integer.toString(nodes.indexOf(n) + 1), current.viewId(), members.length > 1);
         }
     }
 
