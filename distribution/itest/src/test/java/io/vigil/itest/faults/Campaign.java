@@ -34,9 +34,23 @@ import io.vigil.itest.support.Vigil;
  */
 final class Campaign {
 
-    /** What to run. */
-    record Options(long seed, int nodes, int faults, boolean fencing, Duration recoveryBound) {
+    /**
+     * What to run. {@code kinds}: the faults to draw from (empty = every kind). A non-empty set is drawn uniformly
+     * from the main stream: every kind but {@link #AGENT_KINDS} replays exactly the draw seeds had before those
+     * kinds were added.
+     */
+    record Options(long seed, int nodes, int faults, boolean fencing, Duration recoveryBound, Set<FaultKind> kinds) {
+        Options {
+            kinds = Set.copyOf(kinds);
+        }
+
+        Options(long seed, int nodes, int faults, boolean fencing, Duration recoveryBound) {
+            this(seed, nodes, faults, fencing, recoveryBound, Set.of());
+        }
     }
+
+    /** The failing-agent faults, added after the others: they have a random stream of their own (see pick()). */
+    static final List<FaultKind> AGENT_KINDS = List.of(FaultKind.STOP_FAILURE, FaultKind.START_TIMEOUT);
 
     static final List<String> RESOURCES = List.of("r1", "r2");
     private static final String LEDGER_OPTION = "cluster-recheck-interval";
@@ -45,6 +59,9 @@ final class Campaign {
     private final Options o;
     private final PrintStream log;
     private final Random rng;
+    private final Random agentRng;
+    /** Set by a fault that measures its own recovery (fault to running elsewhere); -1: not recovered; null: none. */
+    private Long measuredRecovery;
     private final Report report;
     /** Hosts whose node died while its resources kept running (a crash): their copies still serve. */
     private final Set<String> leftRunning = ConcurrentHashMap.newKeySet();
@@ -59,13 +76,18 @@ final class Campaign {
         this.o = o;
         this.log = log;
         this.rng = new Random(o.seed());
+        this.agentRng = new Random(o.seed() ^ 0x9E3779B97F4A7C15L);
         this.report = new Report(o.seed(), o.nodes(), o.fencing());
+        report.drawnFrom(o.kinds());
     }
 
     Report run() throws IOException {
         log.printf("fault campaign seed %d (%d nodes, %d faults, fencing %s)%n", o.seed(), o.nodes(), o.faults(),
                 o.fencing() ? "on" : "off");
-        pdu = new Pdu(dir, h -> leftRunning.remove(h.name()));
+        pdu = new Pdu(dir, h -> {
+            leftRunning.remove(h.name());
+            log.printf("  step %d: the switch powered %s off on the cluster's request%n", step, h.name());
+        });
         ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "exclusivity-watch");
             t.setDaemon(true);
@@ -84,6 +106,7 @@ final class Campaign {
             step = 0;
             finalChecks();
         } catch (RuntimeException | AssertionError e) {
+            e.printStackTrace(log);
             report.violation(new Report.Violation(step, "harness", "the campaign could not go on: " + e));
         } finally {
             watcher.shutdownNow();
@@ -125,15 +148,23 @@ final class Campaign {
 
     private void runStep() {
         FaultKind kind = pick();
-        TestHost target = rng.nextInt(100) < 60 ? active("r1") : running().get(rng.nextInt(running().size()));
-        boolean burst = rng.nextInt(100) < 40;
+        Random r = AGENT_KINDS.contains(kind) ? agentRng : rng;
+        TestHost target = r.nextInt(100) < 60 ? active("r1") : running().get(r.nextInt(running().size()));
+        boolean burst = r.nextInt(100) < 40;
         Thread burster = burst ? startBurst(target) : null;
+        measuredRecovery = null;
+        int fencedBefore = pdu.fenced();
         String detail = inject(kind, target);
         log.printf("step %d: %s%s%n", step, detail, burst ? " + configuration burst" : "");
         joinQuietly(burster);
         long t0 = System.nanoTime();
-        long recovered = awaitRecovery() ? (System.nanoTime() - t0) / 1_000_000 : -1;
-        if (recovered < 0) {
+        boolean settled = awaitRecovery();
+        if (pdu.fenced() > fencedBefore) {
+            log.printf("  step %d: %d host(s) fenced during the step%n", step, pdu.fenced() - fencedBefore);
+        }
+        long recovered = !settled ? -1
+                : measuredRecovery != null ? measuredRecovery : (System.nanoTime() - t0) / 1_000_000;
+        if (!settled) {
             report.violation(new Report.Violation(step, "recovery", "not recovered within "
                     + o.recoveryBound().toSeconds() + " s after " + detail + "; " + describe()));
         } else {
@@ -143,11 +174,30 @@ final class Campaign {
     }
 
     private FaultKind pick() {
-        List<FaultKind> kinds = new ArrayList<>(List.of(FaultKind.values()));
+        if (!o.kinds().isEmpty()) {
+            List<FaultKind> kinds = drawable(o.kinds().stream().sorted().toList());
+            if (kinds.isEmpty()) {
+                throw new IllegalArgumentException("faults.kinds " + o.kinds() + " leaves nothing to draw with "
+                        + "fencing off; add kinds other than FENCE_DEVICE_FAILURE");
+            }
+            return kinds.get(rng.nextInt(kinds.size()));
+        }
+        // the agent faults come from their own stream, at the share a uniform draw would give them: for a seed, the
+        // other kinds keep the sequence (and parameters) they had before these kinds existed, interleaved with them
+        List<FaultKind> kinds = drawable(List.of(FaultKind.values()));
+        if (agentRng.nextInt(kinds.size()) < AGENT_KINDS.size()) {
+            return AGENT_KINDS.get(agentRng.nextInt(AGENT_KINDS.size()));
+        }
+        kinds.removeAll(AGENT_KINDS);
+        return kinds.get(rng.nextInt(kinds.size()));
+    }
+
+    private List<FaultKind> drawable(List<FaultKind> from) {
+        List<FaultKind> kinds = new ArrayList<>(from);
         if (!o.fencing()) {
             kinds.remove(FaultKind.FENCE_DEVICE_FAILURE);
         }
-        return kinds.get(rng.nextInt(kinds.size()));
+        return kinds;
     }
 
     /** Injects the fault, holds it, heals it; returns what was done. */
@@ -246,7 +296,181 @@ final class Campaign {
                 pdu.failing(false);
                 return "fence device failing while " + victim.name() + " (active) lost power, " + ms + " ms";
             }
+            case STOP_FAILURE -> {
+                return stopFailure(active("r1"));
+            }
+            case START_TIMEOUT -> {
+                TestHost from = active("r1");
+                List<TestHost> to = cluster.others(from).stream()
+                        .filter(h -> h.state() == TestHost.State.RUNNING).toList();
+                return startTimeout(to.get(agentRng.nextInt(to.size())));
+            }
             default -> throw new IllegalStateException("unhandled fault " + kind);
+        }
+    }
+
+    /**
+     * r1 banned from its host {@code on}, where its stop fails. Pacemaker's default on-fail for a stop is fence
+     * with stonith enabled (the host is fenced, then r1 starts elsewhere: the recovery measured is ban to running
+     * elsewhere), block without (r1 stays failed on {@code on} and must not start anywhere else until the heal).
+     */
+    private String stopFailure(TestHost on) {
+        String detail;
+        String stale = staleNote("r1");
+        try (AgentFaults.PinnedState pin = new AgentFaults.PinnedState(on, "r1")) {
+            on.ok("pcs resource ban r1 " + on.name());
+            long t0 = System.nanoTime();
+            if (o.fencing()) {
+                measuredRecovery = awaitServingElsewhere("r1", on, t0, "its stop failed on " + on.name());
+                detail = "stop of r1 failing on " + on.name() + " (banned from it), " + on.name()
+                        + (on.state() == TestHost.State.DOWN ? " fenced" : " NOT fenced") + ", r1 running elsewhere "
+                        + "after " + measuredRecovery + " ms" + stale;
+            } else {
+                String reason = awaitFailedOperation("r1", on, "stop", t0);
+                long ms = 1000 + agentRng.nextInt(2000);
+                expectNoCopyElsewhere("r1", on, ms, "its stop failed there (on-fail=block)");
+                detail = "stop of r1 failing on " + on.name() + " (banned from it; "
+                        + (reason != null ? "'" + reason + "'" : "no failed stop reported") + "), blocked for "
+                        + ms + " ms" + stale;
+            }
+        }
+        // the heal: the pin is gone; the ban goes, and the cleanup lets the cluster manage r1 again
+        heal("r1");
+        return detail;
+    }
+
+    /**
+     * r1 moved to host {@code to}, where its start hangs past its timeout: Pacemaker treats the timeout as a
+     * failed start (start-failure-is-fatal: the fail count goes to INFINITY there) and recovers r1 on another
+     * host. The recovery measured is move to running elsewhere (it includes the start timeout).
+     */
+    private String startTimeout(TestHost to) {
+        String detail;
+        String stale = staleNote("r1");
+        try (AgentFaults.StalledStart stall = new AgentFaults.StalledStart(to, "r1")) {
+            to.ok("pcs resource move r1 " + to.name());
+            long t0 = System.nanoTime();
+            String reason = awaitFailedOperation("r1", to, "start", t0);
+            long failedAfter = (System.nanoTime() - t0) / 1_000_000;
+            measuredRecovery = reason != null ? awaitServingElsewhere("r1", to, t0, "its start timed out on "
+                    + to.name()) : Long.valueOf(-1);
+            detail = "start of r1 hanging on " + to.name() + " (moved there)"
+                    + (reason != null ? ", failed after " + failedAfter + " ms ('" + reason + "'), r1 running "
+                            + "elsewhere after " + measuredRecovery + " ms" : ", no failed start reported") + stale;
+        }
+        heal("r1");
+        return detail;
+    }
+
+    /**
+     * Removes the move/ban constraints of {@code resource} and cleans up its failures (fail counts and failed
+     * operations on every node, as Pacemaker's cleanup without a node does): the failures must be gone soon after.
+     */
+    private void heal(String resource) {
+        TestHost via = cluster.observer();
+        via.ok("pcs resource clear " + resource);
+        via.ok("pcs resource cleanup " + resource);
+        long end = System.nanoTime() + 15_000_000_000L;
+        List<String> left = failures(resource);
+        while (!left.isEmpty() && System.nanoTime() < end) {
+            hold(100);
+            left = failures(resource);
+        }
+        if (!left.isEmpty()) {
+            report.violation(new Report.Violation(step, "cleanup", "failed operations " + left + " of " + resource
+                    + " still reported 15 s after 'pcs resource cleanup " + resource + "'"));
+        }
+    }
+
+    /**
+     * Failed operations of {@code resource} already reported before a fault (left by an earlier fault that was not
+     * cleaned up, or back after a cleanup): they make the detection of the new failure unreliable, so say so.
+     */
+    private String staleNote(String resource) {
+        List<String> f = failures(resource);
+        if (f.isEmpty()) {
+            return "";
+        }
+        log.printf("  step %d: failed operations of %s reported before the fault: %s%n", step, resource, f);
+        return " [failed operations reported before the fault: " + f + "]";
+    }
+
+    /** The failed operations of {@code resource} (node:operation) as the first answering host reports them. */
+    private List<String> failures(String resource) {
+        return failureRecords(resource).stream().map(f -> string(f, "node") + ":" + string(f, "operation"))
+                .toList();
+    }
+
+    /** The status's {@code failures} entries of {@code resource}, from the first serving host that answers. */
+    private List<JsonObject> failureRecords(String resource) {
+        for (TestHost h : cluster.hosts()) {
+            JsonObject s = h.serving() ? cluster.status(h) : null;
+            if (s == null || !s.has("failures")) {
+                continue;
+            }
+            List<JsonObject> out = new ArrayList<>();
+            for (JsonElement e : s.getAsJsonArray("failures")) {
+                if (resource.equals(string(e.getAsJsonObject(), "resource"))) {
+                    out.add(e.getAsJsonObject());
+                }
+            }
+            return out;
+        }
+        return List.of();
+    }
+
+    /** Waits until {@code resource} is served by one host other than {@code not}; returns ms since t0, or -1. */
+    private long awaitServingElsewhere(String resource, TestHost not, long t0, String why) {
+        long end = t0 + o.recoveryBound().toNanos();
+        while (System.nanoTime() < end) {
+            List<TestHost> on = servingCopies(resource);
+            if (on.size() == 1 && on.get(0) != not) {
+                return (System.nanoTime() - t0) / 1_000_000;
+            }
+            hold(20);
+        }
+        report.violation(new Report.Violation(step, "recovery", resource + " was not running on another host "
+                + "within " + o.recoveryBound().toSeconds() + " s after " + why + "; " + describe()));
+        return -1;
+    }
+
+    /**
+     * Waits until a host reports a failed {@code operation} of {@code resource} on {@code on}; returns the
+     * failure's reason, or null (a violation) when none is reported within the recovery bound.
+     */
+    private String awaitFailedOperation(String resource, TestHost on, String operation, long t0) {
+        long end = t0 + o.recoveryBound().toNanos();
+        while (System.nanoTime() < end) {
+            for (JsonObject f : failureRecords(resource)) {
+                if (on.name().equals(string(f, "node")) && operation.equals(string(f, "operation"))) {
+                    String reason = string(f, "reason");
+                    return reason == null ? "" : reason;
+                }
+            }
+            hold(100);
+        }
+        report.violation(new Report.Violation(step, "failure detection", "no failed " + operation + " of "
+                + resource + " on " + on.name() + " was reported within " + o.recoveryBound().toSeconds() + " s; "
+                + describe()));
+        return null;
+    }
+
+    private static String string(JsonObject o, String field) {
+        JsonElement e = o.get(field);
+        return e == null || e.isJsonNull() ? null : e.getAsString();
+    }
+
+    /** For {@code ms}: {@code resource} must not be served by any host but {@code on} (checked every 50 ms). */
+    private void expectNoCopyElsewhere(String resource, TestHost on, long ms, String why) {
+        long end = System.nanoTime() + ms * 1_000_000;
+        while (System.nanoTime() < end) {
+            List<TestHost> elsewhere = servingCopies(resource).stream().filter(h -> h != on).toList();
+            if (!elsewhere.isEmpty()) {
+                report.violation(new Report.Violation(step, "exclusivity", resource + " was started on "
+                        + names(elsewhere) + " although it is still active on " + on.name() + ", where " + why));
+                return;
+            }
+            hold(50);
         }
     }
 

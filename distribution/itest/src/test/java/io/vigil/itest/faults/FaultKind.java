@@ -21,5 +21,16 @@ public enum FaultKind {
     /** The host's node is stopped gracefully and started again. */
     NODE_RESTART,
     /** The fence device refuses to fence while the active host is powered off; it works again at the heal. */
-    FENCE_DEVICE_FAILURE
+    FENCE_DEVICE_FAILURE,
+    /**
+     * The active copy of r1 cannot be stopped (its state file is pinned by a bind mount in the host's mount
+     * namespace) and r1 is banned from its host: with fencing the host is fenced and r1 recovered elsewhere; without,
+     * r1 stays blocked on it until the heal (unpin, {@code pcs resource clear}, {@code pcs resource cleanup}).
+     */
+    STOP_FAILURE,
+    /**
+     * r1 is moved to a host where its start hangs (a write to a frozen file system) past the start timeout: it must
+     * be recovered on another host; the heal thaws, clears the move and cleans up.
+     */
+    START_TIMEOUT
 }

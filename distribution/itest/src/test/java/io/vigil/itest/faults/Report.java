@@ -26,11 +26,18 @@ final class Report {
     private long acknowledgedChanges;
     private int fenced;
     private final List<Long> doubleActiveMillis = new ArrayList<>();
+    private String drawnFrom = "";
 
     Report(long seed, int nodes, boolean fencing) {
         this.seed = seed;
         this.nodes = nodes;
         this.fencing = fencing;
+    }
+
+    /** The kinds the campaign was limited to (empty: every kind), for the replay line. */
+    synchronized void drawnFrom(java.util.Set<FaultKind> kinds) {
+        drawnFrom = kinds.isEmpty() ? "" : " -Dfaults.kinds=" + kinds.stream().sorted().map(FaultKind::name)
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     synchronized void step(Step s) {
@@ -55,6 +62,13 @@ final class Report {
 
     synchronized void fenced(int n) {
         fenced = n;
+    }
+
+    /** The kinds of fault the campaign injected. */
+    synchronized java.util.Set<FaultKind> kinds() {
+        java.util.Set<FaultKind> k = java.util.EnumSet.noneOf(FaultKind.class);
+        steps.forEach(s -> k.add(s.kind()));
+        return k;
     }
 
     synchronized List<Violation> violations() {
@@ -94,7 +108,7 @@ final class Report {
         for (Violation v : violations) {
             out.printf("  step %d: %s: %s%n", v.step(), v.invariant(), v.detail());
         }
-        out.printf("replay: -Dfaults.seed=%d -Dfaults.nodes=%d -Dfaults.count=%d -Dfaults.fencing=%s%n", seed, nodes,
-                steps.size(), fencing ? "on" : "off");
+        out.printf("replay: -Dfaults.seed=%d -Dfaults.nodes=%d -Dfaults.count=%d -Dfaults.fencing=%s%s%n", seed,
+                nodes, steps.size(), fencing ? "on" : "off", drawnFrom);
     }
 }

@@ -340,6 +340,23 @@ public final class TestHost {
         return new Vigil.Result(r.code(), r.out(), r.err());
     }
 
+    /**
+     * Runs a system command inside the host's own mount namespace (through its node's JVM): what it mounts there,
+     * neither the test nor the other hosts see. Fails when the host has no running node.
+     */
+    public String inMountNamespace(String... cmd) {
+        long pid = nodeJvm().orElseThrow(() -> new AssertionError("host " + name + " has no running node whose "
+                + "mount namespace could run '" + String.join(" ", cmd) + "'; start the host first")).pid();
+        // with a PID namespace, its /proc (which mount and umount read) shows only the host's own processes
+        List<String> all = new ArrayList<>(List.of("nsenter", "-t", Long.toString(pid), "-m"));
+        if (pidNamespace) {
+            all.add("-p");
+        }
+        all.add("--");
+        all.addAll(List.of(cmd));
+        return Command.run(all.toArray(String[]::new));
+    }
+
     /** Asks the node's JVM for a thread dump (SIGQUIT), which it prints to the host's standard output file. */
     public void threadDump() {
         nodeJvm().ifPresent(j -> signal("QUIT", List.of(j.pid())));
