@@ -133,7 +133,10 @@ public class ControllerComponent {
         this.registrations = List.of(
                 messaging.subscribe(Messages.TOPIC, this::receive)::close,
                 messaging.addViewListener(this::viewChanged)::close,
-                cib.addListener((before, after) -> loop.execute(() -> dc.cibCommitted(before, after))),
+                cib.addListener((before, after) -> {
+                    lrm.cibCommitted(before, after);
+                    loop.execute(() -> dc.cibCommitted(before, after));
+                }),
                 quorum.addListener((was, now) -> loop.execute(dc::quorumChanged)));
         leaseThread.scheduleAtFixedRate(this::leaseTick, leaseIntervalMs, leaseIntervalMs, TimeUnit.MILLISECONDS);
         // every 10 ms: after a freeze, the stale copy of an exclusive resource must stop within milliseconds

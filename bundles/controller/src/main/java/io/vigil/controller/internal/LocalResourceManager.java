@@ -261,6 +261,39 @@ final class LocalResourceManager implements OperationListener {
     /** Whether this node's transient attributes in the CIB may still be an earlier run's (see join). */
     private volatile boolean transientsOfEarlierRun = true;
 
+    /**
+     * A commit took a resource's whole history on this node out of the CIB: a cleanup or refresh (Pacemaker's
+     * controller forgets such a resource too). This node forgets its failures, so the next join does not publish
+     * them again; a resource it runs keeps only the record that says so (the DC probes it anyway), so this node
+     * still knows what it must stop should it lose its lease.
+     */
+    void cibCommitted(CibSnapshot before, CibSnapshot after) {
+        Optional<NodeState> was = before.status().nodeByName(node);
+        if (was.isEmpty()) {
+            return;
+        }
+        Optional<NodeState> is = after.status().nodeByName(node);
+        List<String> cleaned = new ArrayList<>();
+        for (LrmResource r : was.get().lrmResources()) {
+            if (history.containsKey(r.id()) && is.flatMap(n -> n.lrmResource(r.id())).isEmpty()) {
+                cleaned.add(r.id());
+            }
+        }
+        if (cleaned.isEmpty()) {
+            return;
+        }
+        recorder.execute(() -> {
+            for (String rsc : cleaned) {
+                if (activeResources(rsc::equals).isEmpty()) {
+                    history.remove(rsc);
+                } else {
+                    History h = history.get(rsc);
+                    h.ops().keySet().removeIf(id -> !id.equals(rsc + "_last_0"));
+                }
+            }
+        });
+    }
+
     /** The node_state attribute in which a node says which membership view it has joined. */
     static final String JOINED_VIEW = "vigil-joined-view";
 

@@ -266,4 +266,32 @@ class DesignatedControllerTest {
         assertEquals(1, on.size(), c.dispatched.toString());
         assertFalse(on.contains("n2"), "migration-threshold reached: moved away");
     }
+
+    /** The fault harness found this: the failures a cleanup removed came back with the node's next join. */
+    @Test
+    void aCleanupIsNotUndoneByTheNodesNextJoin() {
+        TestCluster c = new TestCluster(TestCluster.cib(TestCluster.NO_FENCING, TestCluster.DUMMY,
+                TestCluster.PREFER_N2), "n1", "n2", "n3");
+        c.agents.get("n2").failStarts("dummy");
+        c.view("n1", "n2", "n3");
+        c.advance(500);
+        assertTrue(failureRecorded(c, "n2"), "the failed start is recorded");
+        c.agents.get("n2").repairStarts("dummy");
+        // pcs resource cleanup dummy
+        c.cib.apply(List.of(new io.vigil.cib.change.CibChange.DeleteOperationHistory("n2", "dummy", null),
+                new io.vigil.cib.change.CibChange.ClearFailCount("n2", "dummy", null)));
+        c.advance(500);
+        assertEquals(List.of("n2"), c.activeOn("dummy"), "back on the node it prefers: " + c.dispatched);
+        c.view("n1", "n2", "n3"); // a membership change: every node joins again with its own history
+        c.advance(500);
+        assertFalse(failureRecorded(c, "n2"), "the cleaned-up failure stays gone");
+        assertEquals(null, c.attribute("n2", "fail-count-dummy#start_0"));
+        assertEquals(List.of("n2"), c.activeOn("dummy"));
+    }
+
+    private static boolean failureRecorded(TestCluster c, String node) {
+        return c.cib.current().status().nodeByName(node).flatMap(n -> n.lrmResource("dummy"))
+                .map(l -> l.ops().stream().anyMatch(o -> o.id() != null && o.id().endsWith("_last_failure_0")))
+                .orElse(false);
+    }
 }

@@ -55,6 +55,11 @@ final class InMemoryAgents implements ResourceExecutor {
         failingStarts.add(resource);
     }
 
+    /** Starts of {@code resource} work again (the cause of the failures was repaired). */
+    void repairStarts(String resource) {
+        failingStarts.remove(resource);
+    }
+
     /** Runs every recurring monitor once, as its interval would. */
     void fireMonitors() {
         for (OperationRequest r : List.copyOf(recurring.values())) {

@@ -76,6 +76,7 @@ final class TestCluster {
                 () -> allNodesPresent, () -> true, crashed::contains, loop, wall, loop::nanoTime, LEASE_MS,
                 MARGIN_MS);
         cib.addListener((before, after) -> loop.execute(() -> dc.cibCommitted(before, after)));
+        lrms.values().forEach(lrm -> cib.addListener(lrm::cibCommitted));
         loop.schedule(this::leaseRounds, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
