@@ -66,6 +66,8 @@ public class FencerComponent implements FencingService {
     private final Map<String, FenceAgent> agents = new ConcurrentHashMap<>();
     private final Map<String, ServiceRegistration<ResourceAgent>> adapters = new ConcurrentHashMap<>();
     private final List<FenceEvent> history = new CopyOnWriteArrayList<>();
+    /** Fence requests under way: an identical one joins them. */
+    private final MergedRequests<String, FenceEvent> underWay = new MergedRequests<>();
     private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "vigil-fencer");
         t.setDaemon(true);
@@ -138,6 +140,12 @@ public class FencerComponent implements FencingService {
 
     @Override
     public CompletionStage<FenceEvent> fence(String target, String action) {
+        return underWay.submit(target + " " + action, () -> start(target, action), () -> LOG.log(
+                System.Logger.Level.INFO, "a request to fence " + target + " (" + action + ") is already under way: "
+                        + "merged with it"));
+    }
+
+    private CompletableFuture<FenceEvent> start(String target, String action) {
         CompletableFuture<FenceEvent> result = new CompletableFuture<>();
         runner.execute(() -> {
             FenceEvent e = run(target, action);
