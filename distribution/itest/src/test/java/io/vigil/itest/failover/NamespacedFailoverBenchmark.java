@@ -150,8 +150,26 @@ class NamespacedFailoverBenchmark {
                 h.start();
             }
         }
-        c.awaitAllOnline(Duration.ofSeconds(120));
-        c.awaitActive(RSC, Duration.ofSeconds(120));
+        try {
+            c.awaitAllOnline(Duration.ofSeconds(60));
+            c.awaitActive(RSC, Duration.ofSeconds(60));
+        } catch (AssertionError stuck) {
+            // the cluster did not come back by itself: say so, restart every node, and go on measuring
+            System.out.println("the cluster did not recover by itself (" + stuck.getMessage() + "): powering every "
+                    + "host off and on");
+            failures.merge("  cluster restarted after a run it did not recover from (count, not ms)", 1,
+                    Integer::sum);
+            figures.computeIfAbsent("  cluster restarted after a run it did not recover from (count, not ms)",
+                    k -> new ArrayList<>());
+            for (TestHost h : c.hosts()) {
+                if (h.state() != TestHost.State.DOWN) {
+                    h.powerOff();
+                }
+            }
+            c.hosts().forEach(TestHost::start);
+            c.awaitAllOnline(Duration.ofSeconds(120));
+            c.awaitActive(RSC, Duration.ofSeconds(120));
+        }
     }
 
     private void coldStart(HostCluster c, ExclusivityChecker checker) {
