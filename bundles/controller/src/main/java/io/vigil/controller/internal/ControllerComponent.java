@@ -203,8 +203,8 @@ public class ControllerComponent {
             }
             intake.execute(() -> lrm.execute(r));
         } else if (msg instanceof Messages.Dead d) {
-            if (!messaging.view().contains(d.node())) {
-                confirmedCrashed.add(d.node());
+            if (!messaging.view().contains(d.node()) && confirmedCrashed.add(d.node())) {
+                leaseThread.execute(this::leaseTick); // the members learn it with the next lease
             }
             loop.execute(() -> dc.nodeDied(d.node()));
         } else if (msg instanceof Messages.Lease l) {
@@ -290,24 +290,42 @@ public class ControllerComponent {
         }
         loop.execute(() -> dc.viewChanged(previous, current));
         if (previous != null) {
-            // Only the members next to a crashed one see its connection close: tell the DC.
+            // Only the members next to a crashed one see its connection close: tell the DC. The witness confirms a
+            // crash by probing, which may end only after the view changed: look again a few times.
             for (String gone : previous.names()) {
-                if (!current.contains(gone) && crashes.died(gone)) {
-                    confirmedCrashed.add(gone);
-                    byte[] dead = Messages.dead(new Messages.Dead(gone));
-                    if (current.coordinator().equals(me)) {
-                        loop.execute(() -> dc.nodeDied(gone));
-                    } else {
-                        try {
-                            messaging.send(current.coordinator(), Messages.TOPIC, dead);
-                        } catch (RuntimeException e) {
-                            LOG.log(System.Logger.Level.DEBUG, "could not tell the DC that " + gone + " died: " + e);
-                        }
+                if (!current.contains(gone)) {
+                    reportIfDied(gone, current.viewId());
+                    for (long ms : CRASH_RECHECK_MS) {
+                        leaseThread.schedule(() -> reportIfDied(gone, current.viewId()), ms, TimeUnit.MILLISECONDS);
                     }
                 }
             }
         }
         join(current);
+    }
+
+    /** When a node that left is looked at again for a confirmed crash (after the view change), in ms. */
+    private static final long[] CRASH_RECHECK_MS = {100, 300, 700, 1500};
+
+    /**
+     * If {@code gone}, no member of the view since {@code viewId}, is confirmed crashed here and was not reported
+     * yet: its promises are void, and the DC learns it may recover its resources without a lease wait.
+     */
+    private void reportIfDied(String gone, long viewId) {
+        MembershipView v = messaging.view();
+        if (v.viewId() != viewId || v.contains(gone) || !crashes.died(gone) || !confirmedCrashed.add(gone)) {
+            return;
+        }
+        if (v.coordinator().equals(me)) {
+            loop.execute(() -> dc.nodeDied(gone));
+            leaseThread.execute(this::leaseTick); // the members learn it with the next lease
+        } else {
+            try {
+                messaging.send(v.coordinator(), Messages.TOPIC, Messages.dead(new Messages.Dead(gone)));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "could not tell the DC that " + gone + " died: " + e);
+            }
+        }
     }
 
     private void leaseTick() {
@@ -322,7 +340,8 @@ public class ControllerComponent {
             long sequence = ++leaseSequence;
             Set<String> gone = new java.util.TreeSet<>(confirmedCrashed);
             gone.addAll(resigned.keySet());
-            LeaseProtocol.Round round = leases.leaseRound(v, sequence, runnable, List.copyOf(gone), System.nanoTime());
+            LeaseProtocol.Round round = leases.leaseRound(v, sequence, runnable, List.copyOf(gone), this::crashedHere,
+                    System.nanoTime());
             round.leases().forEach(this::sendLease);
             if (round.authorityGained()) {
                 loop.execute(dc::authorityGained);

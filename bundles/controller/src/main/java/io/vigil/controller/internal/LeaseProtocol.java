@@ -55,11 +55,13 @@ final class LeaseProtocol {
 
     /**
      * This node, DC of {@code view}, sends lease {@code sequence}: a lease grants time only while this DC is
-     * authoritative, counted from the member's own latest answer. {@code crashed} are nodes confirmed crashed.
+     * authoritative, counted from the member's own latest answer. {@code crashed} are nodes confirmed crashed (told
+     * to the members), {@code crashedHere} what this node's own witness confirms besides.
      */
     synchronized Round leaseRound(MembershipView view, long sequence, boolean runnable, List<String> crashed,
-            long nowNanos) {
-        boolean selfConfirms = promise.answer(me, nowNanos, n -> !view.contains(n) && crashed.contains(n));
+            Predicate<String> crashedHere, long nowNanos) {
+        boolean selfConfirms = promise.answer(me, nowNanos,
+                n -> !view.contains(n) && (crashed.contains(n) || crashedHere.test(n)));
         boolean had = authority.authoritative(view, nowNanos);
         authority.leaseSent(view.viewId(), sequence, nowNanos, selfConfirms);
         boolean authoritative = authority.authoritative(view, nowNanos);

@@ -54,7 +54,7 @@ class MessagesFuzzTest {
         MembershipView view = view();
         LeaseProtocol dc = protocol("n1");
         LeaseProtocol member = protocol("n2");
-        dc.leaseRound(view, 42, true, List.of(), 0);
+        dc.leaseRound(view, 42, true, List.of(), n -> false, 0);
         int decoded = 0;
         for (int i = 0; i < ROUNDS; i++) {
             byte[] m = mutate(corpus.get(rng.nextInt(corpus.size())), rng);
