@@ -376,7 +376,6 @@ public class ControllerComponent {
     @Deactivate
     void deactivate() {
         shutDownGracefully();
-        resign();
         attributeService.unregister();
         for (AutoCloseable r : registrations) {
             try {
@@ -385,6 +384,7 @@ public class ControllerComponent {
                 // closing anyway
             }
         }
+        resign(); // after the listeners are gone: nothing posts to the loops it shuts down
         lrm.close();
         leaseThread.shutdownNow();
         loop.shutdownNow();
