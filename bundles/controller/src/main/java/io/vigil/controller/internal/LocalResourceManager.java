@@ -214,8 +214,8 @@ final class LocalResourceManager implements OperationListener {
      * Sends changes without waiting: the messaging layer keeps one node's changes in order, and a change lost to a
      * partition is made good by {@link #join} after the next view change.
      */
-    private void apply(List<CibChange> changes, String what) {
-        cib.apply(changes).whenComplete((s, e) -> {
+    private java.util.concurrent.CompletionStage<CibSnapshot> apply(List<CibChange> changes, String what) {
+        return cib.apply(changes).whenComplete((s, e) -> {
             if (e != null) {
                 LOG.log(System.Logger.Level.WARNING, "could not record the " + what + " in the CIB: " + e);
             }
@@ -247,11 +247,8 @@ final class LocalResourceManager implements OperationListener {
                     changes.add(new CibChange.RecordOperation(node, h.resource(), op));
                 }
             }
-            cib.apply(changes).whenComplete((s, e) -> {
-                if (e != null) {
-                    LOG.log(System.Logger.Level.WARNING, "could not record the join of " + node + " to view " + viewId
-                            + " in the CIB: " + e);
-                } else if (erase && withOthers) {
+            apply(changes, "join of " + node + " to view " + viewId).thenRun(() -> {
+                if (erase && withOthers) {
                     transientsOfEarlierRun = false;
                 }
             });

@@ -154,13 +154,8 @@ class NamespacedFailoverBenchmark {
             c.awaitAllOnline(Duration.ofSeconds(60));
             c.awaitActive(RSC, Duration.ofSeconds(60));
         } catch (AssertionError stuck) {
-            // the cluster did not come back by itself: say so, restart every node, and go on measuring
-            System.out.println("the cluster did not recover by itself (" + stuck.getMessage() + "): powering every "
-                    + "host off and on");
-            failures.merge("  cluster restarted after a run it did not recover from (count, not ms)", 1,
-                    Integer::sum);
-            figures.computeIfAbsent("  cluster restarted after a run it did not recover from (count, not ms)",
-                    k -> new ArrayList<>());
+            // the cluster did not come back by itself: count it, power every host off and on, and go on measuring
+            failed("  cluster restarted after a run it did not recover from (count, not ms)", stuck);
             for (TestHost h : c.hosts()) {
                 if (h.state() != TestHost.State.DOWN) {
                     h.powerOff();
