@@ -16,6 +16,7 @@ import io.vigil.api.agent.AgentAction;
 import io.vigil.api.agent.AgentId;
 import io.vigil.cib.change.CibChange;
 import io.vigil.cib.manager.api.CibService;
+import io.vigil.cib.manager.api.NotDurableException;
 import io.vigil.cib.model.CibSnapshot;
 import io.vigil.cib.model.LrmResource;
 import io.vigil.cib.model.LrmRscOp;
@@ -216,7 +217,12 @@ final class LocalResourceManager implements OperationListener {
      */
     private java.util.concurrent.CompletionStage<CibSnapshot> apply(List<CibChange> changes, String what) {
         return cib.apply(changes).whenComplete((s, e) -> {
-            if (e != null) {
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                    ? e.getCause() : e;
+            if (cause instanceof NotDurableException) {
+                // expected while this partition lacks quorum: the next join records it in the cluster's copy
+                LOG.log(System.Logger.Level.DEBUG, "the " + what + " is recorded in this partition only");
+            } else if (e != null) {
                 LOG.log(System.Logger.Level.WARNING, "could not record the " + what + " in the CIB: " + e);
             }
         });

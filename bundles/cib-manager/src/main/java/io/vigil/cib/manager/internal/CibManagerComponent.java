@@ -17,6 +17,7 @@ import io.vigil.cib.store.CibStore;
 import io.vigil.cib.store.LoadReport;
 import io.vigil.cib.validate.AgentCatalog;
 import io.vigil.messaging.api.ClusterMessaging;
+import io.vigil.quorum.api.QuorumService;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -46,6 +47,7 @@ public class CibManagerComponent implements CibService {
     private final BundleContext context;
     private final ReplicatedCib cib;
     private volatile AgentCatalog catalog = AgentCatalog.NONE;
+    private final QuorumServiceDurability durability = new QuorumServiceDurability();
     private ServiceRegistration<CibService> service;
     private boolean deactivated;
 
@@ -53,14 +55,27 @@ public class CibManagerComponent implements CibService {
     public CibManagerComponent(BundleContext context, @Reference ClusterMessaging messaging) throws IOException {
         this.context = context;
         String stateDir = context.getProperty("vigil.stateDir");
-        CibStore store = new CibStore(Path.of(stateDir == null ? System.getProperty("java.io.tmpdir") : stateDir)
-                .resolve("cib"), 10);
+        Path dir = Path.of(stateDir == null ? System.getProperty("java.io.tmpdir") : stateDir).resolve("cib");
+        CibStore store = new CibStore(dir, 10);
+        QuorateVersionFile quorateVersion = new QuorateVersionFile(dir);
         LoadReport report = store.load();
         report.steps().forEach(s -> LOG.log(report.fellBack() ? System.Logger.Level.WARNING
                 : System.Logger.Level.INFO, "CIB store: " + s));
         CibSnapshot loaded = report.snapshot().orElse(new CibSnapshot(null, Map.of("validate-with", "pacemaker-3.9", "crm_feature_set", "3.16.2"),
                 null, null));
-        this.cib = new ReplicatedCib(messaging, loaded, store::save, () -> catalog, this::register, COMMIT_TIMEOUT_MS);
+        Replica.Persistence persistence = new Replica.Persistence() {
+            @Override
+            public void save(CibSnapshot snapshot) throws IOException {
+                store.save(snapshot);
+            }
+
+            @Override
+            public void saveQuorateVersion(CibVersion v) throws IOException {
+                quorateVersion.write(v);
+            }
+        };
+        this.cib = new ReplicatedCib(messaging, new Replica.Copy(loaded, quorateVersion.read(loaded.version())),
+                persistence, () -> catalog, this::register, COMMIT_TIMEOUT_MS, durability);
         cib.start(JOIN_WAIT_MS);
     }
 
@@ -72,6 +87,17 @@ public class CibManagerComponent implements CibService {
 
     void unsetAgentRegistry(AgentRegistry registry) {
         this.catalog = AgentCatalog.NONE;
+    }
+
+    // Optional: without it a change needs a majority of the view (see QuorumServiceDurability).
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setQuorumService(QuorumService quorum) {
+        durability.bind(quorum);
+    }
+
+    void unsetQuorumService(QuorumService quorum) {
+        durability.unbind(quorum);
     }
 
     private synchronized void register(String why) {

@@ -9,20 +9,24 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 
+import io.vigil.cib.manager.api.NotDurableException;
 import io.vigil.cib.model.CibSnapshot;
 import io.vigil.messaging.api.MembershipView;
 
 /**
- * The originator's side of a CIB change: its call returns once the change is durable on a majority of the current
- * view (this node included), so an acknowledged change survives the loss of any minority of the members, the
- * originator too. Members acknowledge by a point-to-point message after they persisted the change in the total
- * order; acknowledgements only count from members still in the view, and the majority is recomputed when the view
- * changes (a crashed member no longer counts for or against). Not thread-confined: every method is synchronized and
- * futures are completed outside the lock.
+ * The originator's side of a CIB change: its call returns once the change is persisted by members holding the
+ * quorum of the cluster's expected votes (this node included), so an acknowledged change survives the loss of any
+ * minority of the cluster, the originator too, and no partition without quorum acknowledges a change the quorate
+ * side's copy overrules when they merge (fault campaign seed 1122, fencing off: a node alone in its view counted
+ * itself a majority of one). Members acknowledge by a point-to-point message after they persisted the change in
+ * the total order; acknowledgements only count from members still in the view. A change committed here while the
+ * view lacks quorum fails at once with {@link NotDurableException}. Not thread-confined: every method is
+ * synchronized and futures are completed outside the lock.
  */
 final class CommitTracker {
 
     private final String self;
+    private final DurabilityQuorum quorum;
     private final Map<String, Pending> pending = new HashMap<>();
     private MembershipView view;
 
@@ -37,9 +41,10 @@ final class CommitTracker {
         }
     }
 
-    CommitTracker(String self, MembershipView view) {
+    CommitTracker(String self, MembershipView view, DurabilityQuorum quorum) {
         this.self = self;
         this.view = view;
+        this.quorum = quorum;
     }
 
     synchronized void expect(String id, CompletableFuture<CibSnapshot> result) {
@@ -52,7 +57,7 @@ final class CommitTracker {
 
     /** The change was delivered and committed here; {@code durable} false when saving it failed. */
     void committedHere(String id, CibSnapshot after, boolean durable) {
-        CompletableFuture<CibSnapshot> done;
+        Runnable done;
         synchronized (this) {
             Pending p = pending.get(id);
             if (p == null) {
@@ -66,7 +71,7 @@ final class CommitTracker {
             }
             done = check(id, p);
         }
-        complete(done, after);
+        run(done);
     }
 
     /** The members reached the same verdict: every one rejected the change. */
@@ -82,33 +87,30 @@ final class CommitTracker {
 
     /** {@code member} persisted change {@code id}. */
     void acknowledged(String id, String member) {
-        CompletableFuture<CibSnapshot> done;
-        CibSnapshot after;
+        Runnable done;
         synchronized (this) {
             Pending p = pending.get(id);
             if (p == null) {
                 return;
             }
             p.durableAt.add(member);
-            after = p.committed;
             done = check(id, p);
         }
-        complete(done, after);
+        run(done);
     }
 
     void viewChanged(MembershipView current) {
-        List<Map.Entry<CompletableFuture<CibSnapshot>, CibSnapshot>> done = new ArrayList<>();
+        List<Runnable> done = new ArrayList<>();
         synchronized (this) {
             view = current;
             for (String id : List.copyOf(pending.keySet())) {
-                Pending p = pending.get(id);
-                CompletableFuture<CibSnapshot> f = check(id, p);
-                if (f != null) {
-                    done.add(Map.entry(f, p.committed));
+                Runnable r = check(id, pending.get(id));
+                if (r != null) {
+                    done.add(r);
                 }
             }
         }
-        done.forEach(e -> e.getKey().complete(e.getValue()));
+        done.forEach(Runnable::run);
     }
 
     /** Fails change {@code id} if it is still waiting, saying how far it got. */
@@ -124,7 +126,8 @@ final class CommitTracker {
                     ? "was not delivered in the cluster's order within " + timeoutMs + " ms: is this node cut off from "
                             + "its cluster?"
                     : "was committed here but persisted only by " + countedAcks(p) + " of the view " + view.names()
-                            + " within " + timeoutMs + " ms (a majority needs " + majority() + ")"
+                            + " within " + timeoutMs + " ms (" + votesOf(p) + " of the " + quorum.needed(view)
+                            + " votes a change needs)"
                             + (p.notDurableHere != null ? "; " + p.notDurableHere
                                     : ": check the other members' logs for CIB persistence errors");
         }
@@ -141,25 +144,39 @@ final class CommitTracker {
         all.forEach(p -> p.result.completeExceptionally(why));
     }
 
-    private CompletableFuture<CibSnapshot> check(String id, Pending p) {
-        if (p.committed == null || !p.durableAt.contains(self) || countedAcks(p).size() < majority()) {
+    /** What completes change {@code id} now (outside the lock), or null while it still waits. */
+    private Runnable check(String id, Pending p) {
+        if (p.committed == null) {
             return null;
         }
-        pending.remove(id);
-        return p.result;
+        if (p.durableAt.contains(self) && votesOf(p) >= quorum.needed(view)) {
+            pending.remove(id);
+            CibSnapshot after = p.committed;
+            return () -> p.result.complete(after);
+        }
+        if (!quorum.holds(view)) {
+            pending.remove(id);
+            NotDurableException why = new NotDurableException("CIB change " + id + " was applied in this partition "
+                    + "only and is not acknowledged: its members " + view.names() + " hold "
+                    + quorum.votesOf(view.names()) + " of the " + quorum.needed(view) + " votes a change must be "
+                    + "persisted by (the quorum of the expected votes), so the copy of a partition that kept quorum "
+                    + "overrules it when they merge. Restore this node's connection to the other nodes and repeat it.");
+            return () -> p.result.completeExceptionally(why);
+        }
+        return null;
     }
 
     private List<String> countedAcks(Pending p) {
         return p.durableAt.stream().filter(m -> m.equals(self) || view.contains(m)).toList();
     }
 
-    private int majority() {
-        return Math.max(1, view.size()) / 2 + 1;
+    private int votesOf(Pending p) {
+        return quorum.votesOf(countedAcks(p));
     }
 
-    private static void complete(CompletableFuture<CibSnapshot> f, CibSnapshot after) {
-        if (f != null) {
-            f.complete(after);
+    private static void run(Runnable r) {
+        if (r != null) {
+            r.run();
         }
     }
 }

@@ -40,6 +40,10 @@ final class Replica {
     /** Makes a snapshot's configuration durable before it counts as committed. */
     interface Persistence {
         void save(CibSnapshot snapshot) throws IOException;
+
+        /** Records the quorate version of the copy just saved (after it), so a restarted node offers it again. */
+        default void saveQuorateVersion(CibVersion quorateVersion) throws IOException {
+        }
     }
 
     private final CibChanges changes;
@@ -50,6 +54,13 @@ final class Replica {
     private volatile CibSnapshot current;
     /** Latest applied in delivery order (guarded by this): what the next delivered message is applied to. */
     private CibSnapshot applied;
+    /**
+     * The version this copy had when a change was last applied to it in a view holding quorum (guarded by this);
+     * null when not known (a copy loaded without one). Compared first when copies compete after a merge: only a
+     * quorate partition can acknowledge a change, so the copy that was quorate more recently holds every
+     * acknowledged change, whatever versions a partition without quorum reached meanwhile.
+     */
+    private CibVersion quorateVersion;
     private final ArrayDeque<Step> queue = new ArrayDeque<>();
     private boolean draining;
 
@@ -58,8 +69,12 @@ final class Replica {
         void committed(CibSnapshot after, boolean durable);
     }
 
+    /** A whole copy as members hand it on: the snapshot and its {@linkplain #quorateVersion quorate version}. */
+    record Copy(CibSnapshot snapshot, CibVersion quorateVersion) {
+    }
+
     /** One applied transition waiting to become durable and visible. */
-    private record Step(CibSnapshot before, CibSnapshot after, Commit onCommitted) {
+    private record Step(CibSnapshot before, CibSnapshot after, CibVersion quorateVersion, Commit onCommitted) {
     }
 
     /** Commits synchronously on the delivering thread (one persist per change). */
@@ -73,8 +88,14 @@ final class Replica {
      *        {@code Runnable::run} for synchronous commits.
      */
     Replica(CibSnapshot initial, CibChanges changes, Persistence persistence, Executor committer) {
-        this.current = initial;
-        this.applied = initial;
+        this(new Copy(initial, null), changes, persistence, committer);
+    }
+
+    /** As {@link #Replica(CibSnapshot, CibChanges, Persistence, Executor)} from a copy with its quorate version. */
+    Replica(Copy initial, CibChanges changes, Persistence persistence, Executor committer) {
+        this.current = initial.snapshot();
+        this.applied = initial.snapshot();
+        this.quorateVersion = initial.quorateVersion();
         this.changes = changes;
         this.persistence = persistence;
         this.committer = committer;
@@ -92,6 +113,11 @@ final class Replica {
         return applied;
     }
 
+    /** {@link #applied()} with its quorate version, taken together. */
+    synchronized Copy copy() {
+        return new Copy(applied, quorateVersion);
+    }
+
     void addListener(CibListener l) {
         listeners.add(l);
     }
@@ -103,11 +129,12 @@ final class Replica {
     /**
      * Applies a delivered change request.
      *
+     * @param quorate whether it was delivered in a view holding quorum
      * @param onCommitted told the new snapshot once it is visible here, and whether saving it succeeded
      * @return the new snapshot (not yet necessarily durable)
      * @throws CibException the rejection every member reaches alike
      */
-    synchronized CibSnapshot applyChange(CibVersion base, List<CibChange> list, Commit onCommitted)
+    synchronized CibSnapshot applyChange(CibVersion base, List<CibChange> list, boolean quorate, Commit onCommitted)
             throws CibException {
         CibSnapshot before = applied;
         CibSnapshot after;
@@ -117,52 +144,75 @@ final class Replica {
             // a change that decoded but is not well-formed (e.g. a missing name): every member rejects it alike
             throw new CibParseException("$.changes", "the change cannot be applied: " + e, e);
         }
+        if (quorate) {
+            quorateVersion = after.version();
+        }
         transition(before, after, onCommitted);
         return after;
     }
 
-    /** As {@link #applyChange(CibVersion, List, Commit)}, told only the snapshot. */
+    /** As {@link #applyChange(CibVersion, List, boolean, Commit)} outside quorum, told only the snapshot. */
     CibSnapshot applyChange(CibVersion base, List<CibChange> list, Consumer<CibSnapshot> onCommitted)
             throws CibException {
-        return applyChange(base, list, (after, durable) -> onCommitted.accept(after));
+        return applyChange(base, list, false, (after, durable) -> onCommitted.accept(after));
     }
 
-    /** As {@link #applyChange(CibVersion, List, Commit)} with nobody to tell. */
+    /** As {@link #applyChange(CibVersion, List, boolean, Commit)} outside quorum with nobody to tell. */
     CibSnapshot applyChange(CibVersion base, List<CibChange> list) throws CibException {
-        return applyChange(base, list, (after, durable) -> { });
+        return applyChange(base, list, false, (after, durable) -> { });
     }
 
     /**
-     * Considers a whole snapshot offered by a member (after a join or a partition heals): it replaces ours when it
-     * wins — a higher version, or on a tie of versions with different content, the higher content digest — so
-     * every member ends with the same winner whatever order the offers came in.
+     * Considers a whole copy offered by a member (after a join or a partition heals): it replaces ours when it
+     * wins — a higher quorate version (see {@link #quorateVersion}), then a higher version, then on a tie of
+     * versions with different content the higher content digest — so every member ends with the same winner
+     * whatever order the offers came in.
      *
      * @return whether it replaced our copy
      */
-    synchronized boolean offer(String origin, CibSnapshot offered) {
+    synchronized boolean offer(String origin, Copy offered) {
         CibSnapshot before = applied;
-        int c = offered.version().compareTo(before.version());
-        if (c < 0 || (c == 0 && digest(offered).compareTo(digest(before)) <= 0)) {
+        int q = compare(offered.quorateVersion(), quorateVersion);
+        int c = q != 0 ? q : offered.snapshot().version().compareTo(before.version());
+        if (c < 0 || (c == 0 && digest(offered.snapshot()).compareTo(digest(before)) <= 0)) {
             return false;
         }
+        quorateVersion = offered.quorateVersion();
+        adopt(origin, before, offered.snapshot());
+        return true;
+    }
+
+    /** As {@link #offer(String, Copy)} for a copy of unknown quorate version (one loaded from disk). */
+    synchronized boolean offer(String origin, CibSnapshot offered) {
+        return offer(origin, new Copy(offered, null));
+    }
+
+    private static int compare(CibVersion a, CibVersion b) {
+        if (a == null || b == null) {
+            return a == b ? 0 : a == null ? -1 : 1;
+        }
+        return a.compareTo(b);
+    }
+
+    private void adopt(String origin, CibSnapshot before, CibSnapshot offered) {
         if (!before.configuration().equals(offered.configuration()) && before.version().epoch() > 0) {
             LOG.log(System.Logger.Level.WARNING, "CIB " + before.version() + " replaced by " + offered.version()
                     + " from " + origin + ": changes made here since the copies diverged are discarded");
         }
         transition(before, offered, (after, durable) -> { });
-        return true;
     }
 
     /** Takes the state handed to a joining member as it is (it is the cluster's copy at that point in order). */
-    synchronized void install(CibSnapshot state) {
-        transition(applied, state, (after, durable) -> { });
+    synchronized void install(Copy state) {
+        quorateVersion = state.quorateVersion();
+        transition(applied, state.snapshot(), (after, durable) -> { });
     }
 
     private void transition(CibSnapshot before, CibSnapshot after, Commit onCommitted) {
         applied = after;
         boolean start;
         synchronized (queue) {
-            queue.add(new Step(before, after, onCommitted));
+            queue.add(new Step(before, after, quorateVersion, onCommitted));
             start = !draining;
             draining = true;
         }
@@ -196,6 +246,7 @@ final class Replica {
         if (save) {
             try {
                 persistence.save(last);
+                persistence.saveQuorateVersion(batch.get(batch.size() - 1).quorateVersion());
             } catch (IOException | RuntimeException e) {
                 durable = false;
                 // The copy in memory still follows the cluster; the operator must fix the disk.

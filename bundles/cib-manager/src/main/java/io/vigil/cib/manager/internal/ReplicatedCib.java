@@ -38,12 +38,13 @@ final class ReplicatedCib implements CibService, AutoCloseable {
     private static final long[] REOFFER_MS = {1000, 3000};
 
     private final ClusterMessaging messaging;
-    private final CibSnapshot loaded;
+    private final Replica.Copy loaded;
     private final Replica replica;
     private final Supplier<AgentCatalog> catalog;
     private final Consumer<String> onReady;
     private final long commitTimeoutMs;
     private final CommitTracker commits;
+    private final DurabilityQuorum quorum;
     private final AtomicLong requestIds = new AtomicLong();
     private final long incarnation = System.currentTimeMillis();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -60,19 +61,21 @@ final class ReplicatedCib implements CibService, AutoCloseable {
     private boolean ready;
 
     /**
-     * @param loaded the persisted copy this node starts from
+     * @param loaded the persisted copy this node starts from, with its quorate version if one was recorded
      * @param persistence makes a configuration durable before it counts as committed here
      * @param catalog this node's agents, checked by the originator before a change travels
      * @param onReady called once (with the reason) when this node holds the cluster's copy or knows it is alone
+     * @param quorum the votes a change must be persisted by before it is acknowledged
      */
-    ReplicatedCib(ClusterMessaging messaging, CibSnapshot loaded, Replica.Persistence persistence,
-            Supplier<AgentCatalog> catalog, Consumer<String> onReady, long commitTimeoutMs) {
+    ReplicatedCib(ClusterMessaging messaging, Replica.Copy loaded, Replica.Persistence persistence,
+            Supplier<AgentCatalog> catalog, Consumer<String> onReady, long commitTimeoutMs, DurabilityQuorum quorum) {
         this.messaging = messaging;
         this.loaded = loaded;
         this.catalog = catalog;
         this.onReady = onReady;
         this.commitTimeoutMs = commitTimeoutMs;
-        this.commits = new CommitTracker(messaging.localNodeName(), messaging.view());
+        this.quorum = quorum;
+        this.commits = new CommitTracker(messaging.localNodeName(), messaging.view(), quorum);
         // Members apply without agent checks: agents may differ between nodes, and every member must reach the
         // same verdict. The originator checks agents before broadcasting.
         this.replica = new Replica(loaded, new CibChanges(Validator.forChanges(AgentCatalog.NONE)), persistence,
@@ -83,7 +86,7 @@ final class ReplicatedCib implements CibService, AutoCloseable {
     void start(long joinWaitMs) {
         registrations = List.of(
                 messaging.subscribe(TOPIC, this::deliver),
-                messaging.registerStateProvider(TOPIC, () -> Wire.encodeState(replica.applied())),
+                messaging.registerStateProvider(TOPIC, () -> Wire.encodeState(replica.copy())),
                 messaging.addViewListener(this::viewChanged),
                 messaging.registerStateReceiver(TOPIC, this::stateReceived));
         if (messaging.view().size() <= 1) {
@@ -124,7 +127,7 @@ final class ReplicatedCib implements CibService, AutoCloseable {
 
     /** Offers this node's copy to every member; the highest copy wins everywhere (see {@link Replica#offer}). */
     private void offer() {
-        messaging.broadcast(TOPIC, Wire.encode(new Wire.Offer(messaging.localNodeName(), replica.applied())));
+        messaging.broadcast(TOPIC, Wire.encode(new Wire.Offer(messaging.localNodeName(), replica.copy())));
     }
 
     @Override
@@ -195,7 +198,7 @@ final class ReplicatedCib implements CibService, AutoCloseable {
             boolean mine = commits.isPending(r.id());
             try {
                 // persisted here (group commit), then counted here or acknowledged to the originator
-                replica.applyChange(r.base(), r.changes(), (after, durable) -> {
+                replica.applyChange(r.base(), r.changes(), quorum.holds(messaging.view()), (after, durable) -> {
                     if (mine) {
                         commits.committedHere(r.id(), after, durable);
                     } else if (durable) {
@@ -210,7 +213,7 @@ final class ReplicatedCib implements CibService, AutoCloseable {
                 }
             }
         } else if (msg instanceof Wire.Offer o) {
-            replica.offer(o.origin(), o.snapshot());
+            replica.offer(o.origin(), o.copy());
         }
     }
 
@@ -228,7 +231,7 @@ final class ReplicatedCib implements CibService, AutoCloseable {
     }
 
     private void stateReceived(String provider, byte[] state) {
-        CibSnapshot received;
+        Replica.Copy received;
         try {
             received = Wire.decodeState(state);
         } catch (CibException e) {
@@ -236,10 +239,12 @@ final class ReplicatedCib implements CibService, AutoCloseable {
             return;
         }
         replica.install(received);
-        LOG.log(System.Logger.Level.INFO, "CIB " + received.version() + " received from " + provider);
-        if (loaded.version().compareTo(received.version()) > 0) {
-            LOG.log(System.Logger.Level.INFO, "offering the newer persisted CIB " + loaded.version()
-                    + " to the cluster");
+        CibVersion version = received.snapshot().version();
+        LOG.log(System.Logger.Level.INFO, "CIB " + version + " received from " + provider);
+        if (loaded.snapshot().version().compareTo(version) > 0) {
+            // it wins where its quorate version is the higher (the cluster lost an acknowledged change kept here)
+            LOG.log(System.Logger.Level.INFO, "offering the newer persisted CIB " + loaded.snapshot().version()
+                    + " (quorate version " + loaded.quorateVersion() + ") to the cluster");
             messaging.broadcast(TOPIC, Wire.encode(new Wire.Offer(messaging.localNodeName(), loaded)));
         }
         ready("state received from " + provider);

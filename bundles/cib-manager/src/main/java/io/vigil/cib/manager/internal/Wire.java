@@ -22,7 +22,7 @@ final class Wire {
     }
 
     /** A member offering its whole copy. */
-    record Offer(String origin, CibSnapshot snapshot) {
+    record Offer(String origin, Replica.Copy copy) {
     }
 
     /** A member telling a change's originator that it persisted the change (point to point). */
@@ -38,7 +38,7 @@ final class Wire {
         o.addProperty("id", r.id());
         o.addProperty("origin", r.origin());
         if (r.base() != null) {
-            o.addProperty("base", r.base().adminEpoch() + "." + r.base().epoch() + "." + r.base().numUpdates());
+            o.addProperty("base", text(r.base()));
         }
         o.add("changes", JsonParser.parseString(ChangeJson.write(r.changes())));
         return o.toString().getBytes(StandardCharsets.UTF_8);
@@ -48,7 +48,7 @@ final class Wire {
         JsonObject o = new JsonObject();
         o.addProperty("t", "offer");
         o.addProperty("origin", offer.origin());
-        o.add("snapshot", JsonParser.parseString(CibJson.write(offer.snapshot())));
+        addCopy(o, offer.copy());
         return o.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -81,10 +81,10 @@ final class Wire {
         String type = string(o, "t");
         switch (type) {
             case "change":
-                return new ChangeRequest(string(o, "id"), string(o, "origin"), version(o.get("base")),
+                return new ChangeRequest(string(o, "id"), string(o, "origin"), version("$.base", o.get("base")),
                         ChangeJson.read(element(o, "changes").toString()));
             case "offer":
-                return new Offer(string(o, "origin"), CibJson.read(element(o, "snapshot").toString()));
+                return new Offer(string(o, "origin"), copy(o));
             case "ack":
                 return new Ack(string(o, "id"));
             default:
@@ -92,16 +92,35 @@ final class Wire {
         }
     }
 
-    static byte[] encodeState(CibSnapshot s) {
-        return CibJson.write(s).getBytes(StandardCharsets.UTF_8);
+    /** The state handed to a joining member: its provider's copy. */
+    static byte[] encodeState(Replica.Copy copy) {
+        JsonObject o = new JsonObject();
+        addCopy(o, copy);
+        return o.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static CibSnapshot decodeState(byte[] state) throws CibParseException {
+    static Replica.Copy decodeState(byte[] state) throws CibParseException {
         try {
-            return CibJson.read(new String(state, StandardCharsets.UTF_8));
+            return copy(JsonParser.parseString(new String(state, StandardCharsets.UTF_8)).getAsJsonObject());
         } catch (RuntimeException e) {
             throw new CibParseException("$", "malformed CIB state: " + e, e);
         }
+    }
+
+    private static void addCopy(JsonObject o, Replica.Copy copy) {
+        o.add("snapshot", JsonParser.parseString(CibJson.write(copy.snapshot())));
+        if (copy.quorateVersion() != null) {
+            o.addProperty("quorate-version", text(copy.quorateVersion()));
+        }
+    }
+
+    private static Replica.Copy copy(JsonObject o) throws CibParseException {
+        return new Replica.Copy(CibJson.read(element(o, "snapshot").toString()),
+                version("$.quorate-version", o.get("quorate-version")));
+    }
+
+    private static String text(CibVersion v) {
+        return v.adminEpoch() + "." + v.epoch() + "." + v.numUpdates();
     }
 
     private static String string(JsonObject o, String field) throws CibParseException {
@@ -120,7 +139,7 @@ final class Wire {
         return e;
     }
 
-    private static CibVersion version(JsonElement e) throws CibParseException {
+    private static CibVersion version(String path, JsonElement e) throws CibParseException {
         if (e == null || e.isJsonNull()) {
             return null;
         }
@@ -131,7 +150,7 @@ final class Wire {
             }
             return new CibVersion(Long.parseLong(p[0]), Long.parseLong(p[1]), Long.parseLong(p[2]));
         } catch (RuntimeException ex) {
-            throw new CibParseException("$.base", "not a version: " + e, ex);
+            throw new CibParseException(path, "not a version: " + e, ex);
         }
     }
 }

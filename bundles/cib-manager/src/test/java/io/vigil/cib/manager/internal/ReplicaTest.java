@@ -105,4 +105,61 @@ class ReplicaTest {
         assertFalse(x.offer("a", sa), "a lower one does not");
         assertEquals(z.current().version(), x.current().version());
     }
+
+    @Test
+    void theCopyQuorateMoreRecentlyWinsOverAHigherVersionMadeWithoutQuorum() throws Exception {
+        // x: one change with quorum, then three in a partition without it; y: two changes with quorum
+        Replica x = replica();
+        x.applyChange(null, List.of(new CibChange.SetProperty("batch-limit", "1")), true, (s, d) -> { });
+        for (int i = 0; i < 3; i++) {
+            x.applyChange(null, List.of(new CibChange.SetProperty("batch-limit", "9" + i)), false, (s, d) -> { });
+        }
+        Replica y = replica();
+        y.applyChange(null, List.of(new CibChange.SetProperty("batch-limit", "1")), true, (s, d) -> { });
+        y.applyChange(null, List.of(new CibChange.SetProperty("batch-limit", "2")), true, (s, d) -> { });
+        Replica.Copy cx = x.copy();
+        Replica.Copy cy = y.copy();
+        assertEquals(new CibVersion(0, 4, 0), cx.snapshot().version());
+        assertEquals(new CibVersion(0, 1, 0), cx.quorateVersion());
+        assertEquals(new CibVersion(0, 2, 0), cy.quorateVersion());
+        assertTrue(x.offer("y", cy), "the copy with the later quorate change wins");
+        assertFalse(y.offer("x", cx), "the higher version made without quorum does not");
+        assertEquals(CibJson.write(y.current()), CibJson.write(x.current()));
+        assertEquals(cy, x.copy(), "the winner's quorate version comes with it");
+        // a copy of unknown quorate version (loaded without one) loses to any known one, wins among unknowns
+        assertFalse(y.offer("disk", new Replica.Copy(cx.snapshot(), null)));
+        Replica fresh = replica();
+        assertTrue(fresh.offer("disk", new Replica.Copy(cx.snapshot(), null)));
+    }
+
+    @Test
+    void theQuorateVersionIsSavedAfterTheCopyAndReadBackNoHigherThanIt(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        QuorateVersionFile file = new QuorateVersionFile(dir);
+        assertEquals(null, file.read(new CibVersion(0, 5, 0)), "none recorded");
+        List<String> order = new ArrayList<>();
+        Replica r = new Replica(new CibSnapshot(null, Map.of(), null, null),
+                new CibChanges(Validator.forChanges(AgentCatalog.NONE)), new Replica.Persistence() {
+                    @Override
+                    public void save(CibSnapshot s) {
+                        order.add("cib " + s.version());
+                    }
+
+                    @Override
+                    public void saveQuorateVersion(CibVersion v) throws java.io.IOException {
+                        order.add("qv " + v);
+                        file.write(v);
+                    }
+                });
+        r.applyChange(null, List.of(new CibChange.SetProperty("batch-limit", "1")), true, (s, d) -> { });
+        r.applyChange(null, List.of(new CibChange.SetProperty("batch-limit", "2")), false, (s, d) -> { });
+        assertEquals(List.of("cib 0.1.0", "qv 0.1.0", "cib 0.2.0", "qv 0.1.0"), order);
+        assertEquals(new CibVersion(0, 1, 0), file.read(new CibVersion(0, 2, 0)));
+        assertEquals(new CibVersion(0, 0, 3), file.read(new CibVersion(0, 0, 3)),
+                "a record newer than the loaded copy (its save failed) counts as the copy's own version");
+        java.nio.file.Files.writeString(dir.resolve("quorate-version"), "0.1");
+        assertEquals(null, file.read(new CibVersion(0, 2, 0)), "a truncated record is unknown, not an error");
+        java.nio.file.Files.writeString(dir.resolve("quorate-version"), "0.x.1\n");
+        assertEquals(null, file.read(new CibVersion(0, 2, 0)));
+    }
 }

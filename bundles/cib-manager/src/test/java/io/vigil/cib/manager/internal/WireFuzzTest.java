@@ -61,9 +61,9 @@ class WireFuzzTest {
                 new CibChange.SetNodeState("2", "n2", Map.of("in_ccm", "true")),
                 new CibChange.IncrementTransientAttribute("n1", "fail-count-x#start_0", "1"),
                 new CibChange.ClearFailCount("n1", "x", "start")))));
-        c.add(Wire.encode(new Wire.Offer("n3", r.applied())));
+        c.add(Wire.encode(new Wire.Offer("n3", new Replica.Copy(r.applied(), r.applied().version()))));
         c.add(Wire.encode(new Wire.Ack("n1-1-1")));
-        c.add(Wire.encodeState(r.applied()));
+        c.add(Wire.encodeState(new Replica.Copy(r.applied(), r.applied().version())));
         return c;
     }
 
@@ -124,10 +124,10 @@ class WireFuzzTest {
                 }
             }
             if (msg instanceof Wire.Offer o) {
-                return r.offer(o.origin(), o.snapshot()) ? "offer-won" : "offer-lost";
+                return r.offer(o.origin(), o.copy()) ? "offer-won" : "offer-lost";
             }
-            if (msg instanceof CibSnapshot s) {
-                CibJson.write(s); // a received state must be writable again (it is persisted and handed on)
+            if (msg instanceof Replica.Copy s) {
+                CibJson.write(s.snapshot()); // a received state must be writable again (it is persisted and handed on)
                 return "state";
             }
             return "ack";
