@@ -218,7 +218,8 @@ public class ControllerComponent {
             }
             send(m.sender(), l.sequence(), leases.leaseReceived(l, v, this::crashedHere, System.nanoTime()));
         } else if (msg instanceof Messages.LeaseAck a) {
-            LeaseProtocol.Answered r = leases.ackReceived(m.sender(), a, messaging.view(), System.nanoTime());
+            LeaseProtocol.Answered r = leases.ackReceived(m.sender(), a, messaging.view(), dc::grantsTo,
+                    System.nanoTime());
             if (r.grant() != null) {
                 sendLease(m.sender(), r.grant());
             }
@@ -341,7 +342,7 @@ public class ControllerComponent {
             Set<String> gone = new java.util.TreeSet<>(confirmedCrashed);
             gone.addAll(resigned.keySet());
             LeaseProtocol.Round round = leases.leaseRound(v, sequence, runnable, List.copyOf(gone), this::crashedHere,
-                    System.nanoTime());
+                    dc::grantsTo, System.nanoTime());
             round.leases().forEach(this::sendLease);
             if (round.authorityGained()) {
                 loop.execute(dc::authorityGained);

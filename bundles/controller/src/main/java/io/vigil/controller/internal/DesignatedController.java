@@ -48,7 +48,15 @@ import io.vigil.scheduler.Transition;
  * holding that view within the last lease time ({@link DcAuthority}), and only on a quorum computed from that same
  * view (a quorum event can arrive before the view it was computed from). Stops already under way may finish.
  *
- * <p>Every method runs on the single {@code loop} thread; callbacks from other threads post to it.
+ * <p>A member that stays in the view but does not join it within the join wait (its messages do not reach the
+ * cluster's total order: a sequencer stuck after a merge, say) cannot be trusted with resources, and its history in
+ * the CIB may be stale. The DC expels it: it grants it no more lease time ({@link #grantsTo}), so the member stops
+ * its exclusive resources on its own, and once the lease it may still hold has surely expired the DC marks it
+ * offline and recovers its resources (fencing it first when fencing is enabled). Its join, whenever it arrives,
+ * readmits it.
+ *
+ * <p>Every method runs on the single {@code loop} thread (except {@link #grantsTo}); callbacks from other threads
+ * post to it.
  */
 final class DesignatedController {
 
@@ -92,6 +100,8 @@ final class DesignatedController {
     private final Map<Integer, ScheduledFuture<?>> actionTimers = new HashMap<>();
     private ScheduledFuture<?> recheck;
     private ScheduledFuture<?> retry;
+    /** Members that did not join this DC's view in time, with when they were expelled (this node's clock). */
+    private final Map<String, Long> expelled = new java.util.concurrent.ConcurrentHashMap<>();
     /** Why the DC last held back (logged once per episode), or null while it may act. */
     private String holdingBack;
 
@@ -121,6 +131,11 @@ final class DesignatedController {
         return dc;
     }
 
+    /** Whether this DC grants {@code member} lease time: not while it is expelled (any thread). */
+    boolean grantsTo(String member) {
+        return !expelled.containsKey(member);
+    }
+
     // ---- events ----
 
     void viewChanged(MembershipView previous, MembershipView current) {
@@ -136,6 +151,7 @@ final class DesignatedController {
             }
             dropRun("this node is no longer the DC");
             noLeaseToWaitFor.clear();
+            expelled.clear();
             return;
         }
         if (!wasDc) {
@@ -158,6 +174,8 @@ final class DesignatedController {
             }
         }
         current.names().forEach(noLeaseToWaitFor::remove);
+        // one that left is a lost node now; one still here stays expelled until it joins this view
+        expelled.keySet().retainAll(current.names());
         // Results in flight may have been lost with the old membership: start afresh from the CIB.
         dropRun("the membership changed");
         updateNodeStates();
@@ -217,8 +235,27 @@ final class DesignatedController {
             return;
         }
         CibSnapshot s = cib.current();
+        readmitJoined(s);
         List<CibChange> changes = new ArrayList<>();
+        long now = nanos.getAsLong();
+        long nextDeadline = Long.MAX_VALUE;
         for (Member m : view.members()) {
+            Long expelledAt = expelled.get(m.name());
+            if (expelledAt != null) {
+                Long deadline = expelledLeaseExpiry(expelledAt, now);
+                Optional<NodeState> state = s.status().nodeByName(m.name());
+                if (deadline != null && now - deadline >= 0) {
+                    if (state.isPresent() && state.get().inCcm()) {
+                        changes.add(new CibChange.SetNodeState(Integer.toString(m.nodeId()), m.name(), Map.of(
+                                "in_ccm", "false", "crmd", "offline", "join", "down")));
+                        changes.add(new CibChange.ClearTransientAttributes(m.name()));
+                    }
+                } else {
+                    nextDeadline = Math.min(nextDeadline, deadline == null
+                            ? now + TimeUnit.MILLISECONDS.toNanos(100) : deadline);
+                }
+                continue;
+            }
             if (s.configuration().nodeByName(m.name()).isEmpty()) {
                 changes.add(new CibChange.CreateNode(new Node(Integer.toString(m.nodeId()), m.name(), "member", null,
                         null, Map.of(), null, null)));
@@ -233,8 +270,6 @@ final class DesignatedController {
                 changes.add(new CibChange.SetNodeState(Integer.toString(m.nodeId()), m.name(), want));
             }
         }
-        long now = nanos.getAsLong();
-        long nextDeadline = Long.MAX_VALUE;
         for (NodeState ns : s.status().nodes()) {
             if (view.contains(ns.uname()) || !ns.inCcm()) {
                 continue;
@@ -290,6 +325,11 @@ final class DesignatedController {
         if (!dc || run != null) {
             return;
         }
+        CibSnapshot latest = cib.current();
+        if (expelled.keySet().stream().anyMatch(m -> joinedView(latest, m))) {
+            updateNodeStates(); // readmits them; its commit schedules again
+            return;
+        }
         if (!mayAct.getAsBoolean()) {
             // this node was stalled: its view may be stale until the membership is settled again
             retryIn(100);
@@ -332,9 +372,13 @@ final class DesignatedController {
             retryIn(100);
             return;
         }
+        if (notJoined.stream().anyMatch(n -> !n.equals(me))) {
+            expel(notJoined);
+            return; // updateNodeStates() schedules again once their leases have expired
+        }
         if (!notJoined.isEmpty()) {
-            LOG.log(System.Logger.Level.WARNING, "scheduling although " + notJoined + " did not join view "
-                    + view.viewId() + " within " + JOIN_WAIT_NANOS / 1_000_000 + " ms");
+            LOG.log(System.Logger.Level.WARNING, "scheduling although this DC's own join of view " + view.viewId()
+                    + " has not arrived within " + JOIN_WAIT_NANOS / 1_000_000 + " ms");
         }
         Map<String, String> attrs = new LinkedHashMap<>(current.attributes());
         attrs.put("have-quorum", q.quorate() ? "1" : "0");
@@ -389,20 +433,69 @@ final class DesignatedController {
         return ids.equals(viewIds);
     }
 
+    /** The members that have not joined this view yet, the expelled ones aside. */
     private List<String> notJoined(CibSnapshot s) {
         List<String> missing = new ArrayList<>();
         for (String member : view.names()) {
-            String joined = s.status().nodeByName(member).flatMap(n -> n.attribute(LocalResourceManager.JOINED_VIEW))
-                    .orElse("");
-            if (!joined.equals(Long.toString(view.viewId()))) {
+            if (!expelled.containsKey(member) && !joinedView(s, member)) {
                 missing.add(member);
             }
         }
         return missing;
     }
 
+    private boolean joinedView(CibSnapshot s, String member) {
+        return s.status().nodeByName(member).flatMap(n -> n.attribute(LocalResourceManager.JOINED_VIEW))
+                .orElse("").equals(Long.toString(view.viewId()));
+    }
+
     private boolean pendingOfflineNodes() {
-        return cib.current().status().nodes().stream().anyMatch(n -> n.inCcm() && !view.contains(n.uname()));
+        return cib.current().status().nodes().stream().anyMatch(n -> n.inCcm()
+                && (!view.contains(n.uname()) || expelled.containsKey(n.uname())));
+    }
+
+    /**
+     * Expels the members that did not join this view within the join wait (never this node itself): no more lease
+     * time for them, and their resources are recovered once what they may still hold has expired.
+     */
+    private void expel(List<String> notJoined) {
+        long now = nanos.getAsLong();
+        boolean any = false;
+        for (String member : notJoined) {
+            if (!member.equals(me) && expelled.putIfAbsent(member, now) == null) {
+                any = true;
+                LOG.log(System.Logger.Level.WARNING, "node " + member + " did not join view " + view.viewId()
+                        + " within " + JOIN_WAIT_NANOS / 1_000_000 + " ms (its messages do not reach the cluster's "
+                        + "order): it gets no more lease, its resources are recovered once the lease it may hold has "
+                        + "expired, and it is readmitted when its join arrives; if this repeats, check the network "
+                        + "between " + member + " and " + me);
+            }
+        }
+        if (any) {
+            updateNodeStates();
+        }
+    }
+
+    /** Readmits the expelled members whose join of this view has arrived. */
+    private void readmitJoined(CibSnapshot s) {
+        for (String member : List.copyOf(expelled.keySet())) {
+            if (joinedView(s, member) && expelled.remove(member) != null) {
+                LOG.log(System.Logger.Level.INFO, "node " + member + " joined view " + view.viewId()
+                        + ": readmitted, with leases again");
+            }
+        }
+    }
+
+    /**
+     * When the lease an expelled member may still hold has surely expired: this DC granted none since it expelled
+     * it, a lease from any other DC was granted before this DC's authority began; null while there is no authority.
+     */
+    private Long expelledLeaseExpiry(long expelledAt, long now) {
+        Long since = authority.authoritativeSince(view, now);
+        if (since == null) {
+            return null;
+        }
+        return (expelledAt - since > 0 ? expelledAt : since) + leaseNanos;
     }
 
     /**

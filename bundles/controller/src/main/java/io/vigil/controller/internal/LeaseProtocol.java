@@ -56,10 +56,11 @@ final class LeaseProtocol {
     /**
      * This node, DC of {@code view}, sends lease {@code sequence}: a lease grants time only while this DC is
      * authoritative, counted from the member's own latest answer. {@code crashed} are nodes confirmed crashed (told
-     * to the members), {@code crashedHere} what this node's own witness confirms besides.
+     * to the members), {@code crashedHere} what this node's own witness confirms besides; a member not
+     * {@code granted} gets a lease that revokes (it was expelled, see {@link DesignatedController#grantsTo}).
      */
     synchronized Round leaseRound(MembershipView view, long sequence, boolean runnable, List<String> crashed,
-            Predicate<String> crashedHere, long nowNanos) {
+            Predicate<String> crashedHere, Predicate<String> granted, long nowNanos) {
         boolean selfConfirms = promise.answer(me, nowNanos,
                 n -> !view.contains(n) && (crashed.contains(n) || crashedHere.test(n)));
         boolean had = authority.authoritative(view, nowNanos);
@@ -72,8 +73,10 @@ final class LeaseProtocol {
         Map<String, Messages.Lease> leases = new LinkedHashMap<>();
         for (String member : view.names()) {
             if (!member.equals(me)) {
-                Long grant = authoritative ? authority.answeredAt(member, view.viewId()) : null;
-                leases.put(member, new Messages.Lease(me, sequence, runnable, view.viewId(), grant, crashed));
+                boolean grants = granted.test(member);
+                Long grant = authoritative && grants ? authority.answeredAt(member, view.viewId()) : null;
+                leases.put(member, new Messages.Lease(me, sequence, runnable && grants, view.viewId(), grant,
+                        crashed));
             }
         }
         lastRound = new Messages.Lease(me, sequence, runnable, view.viewId(), null, crashed);
@@ -106,15 +109,16 @@ final class LeaseProtocol {
         return new Messages.LeaseAck(me, sequence, view.viewId(), nowNanos);
     }
 
-    /** An answer from {@code sender} arrived at this DC of {@code view}. */
-    synchronized Answered ackReceived(String sender, Messages.LeaseAck ack, MembershipView view, long nowNanos) {
+    /** An answer from {@code sender} arrived at this DC of {@code view}; granted back unless not {@code granted}. */
+    synchronized Answered ackReceived(String sender, Messages.LeaseAck ack, MembershipView view,
+            Predicate<String> granted, long nowNanos) {
         boolean had = authority.authoritative(view, nowNanos);
         authority.ackReceived(sender, ack.viewId(), ack.sequence(), ack.answeredNanos(), nowNanos);
         boolean authoritative = authority.authoritative(view, nowNanos);
         Messages.Lease round = lastRound;
         Messages.Lease grant = null;
         if (authoritative && round != null && round.viewId() == view.viewId() && ack.viewId() == view.viewId()
-                && view.contains(sender) && !sender.equals(me)) {
+                && view.contains(sender) && !sender.equals(me) && granted.test(sender)) {
             Long from = authority.answeredAt(sender, view.viewId());
             if (from != null) {
                 grant = new Messages.Lease(me, ack.sequence(), round.runnable(), view.viewId(), from, round.crashed());

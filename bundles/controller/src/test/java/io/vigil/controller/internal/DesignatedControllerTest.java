@@ -60,15 +60,33 @@ class DesignatedControllerTest {
     }
 
     @Test
-    void aMemberThatNeverJoinsDelaysSchedulingOnlyForTheJoinWait() {
-        TestCluster c = new TestCluster(TestCluster.cib(TestCluster.NO_FENCING, TestCluster.DUMMY), "n1", "n2",
-                "n3");
-        c.joinLost.add("n3");
+    void aMemberThatNeverJoinsIsExpelledAndItsResourcesRecoveredOnceItsLeaseExpired() {
+        // fault campaign seed 1122, fencing off, step 30: after a merge n2's broadcasts were stuck in the sequencer,
+        // its join (and the record of its stop) never arrived, and the DC went on believing it ran its resource
+        TestCluster c = running(TestCluster.NO_FENCING, TestCluster.DUMMY);
+        c.joinLost.add("n2");
         c.view("n1", "n2", "n3");
-        c.advance(9900);
-        assertTrue(c.dispatched.isEmpty(), c.dispatched.toString());
+        long viewAt = c.nowMs();
+        while (c.dc.grantsTo("n2") && c.nowMs() - viewAt < 20_000) {
+            c.advance(10);
+        }
+        long expelledAt = c.nowMs();
+        assertFalse(c.dc.grantsTo("n2"), "n2 is expelled after the join wait: no more lease time for it");
+        assertTrue(expelledAt - viewAt >= 10_000, "not before the 10 s join wait: " + (expelledAt - viewAt));
+        c.advance(TestCluster.LEASE_MS + TestCluster.MARGIN_MS - 100);
+        assertTrue(c.inCcm("n2"), "still a member while the lease it may hold runs");
+        assertEquals(List.of("n2"), c.activeOn("dummy"), "no second copy meanwhile: " + c.dispatched);
         c.advance(300);
-        assertEquals(1, c.activeOn("dummy").size(), "scheduled after the 10 s join wait: " + c.dispatched);
+        assertFalse(c.inCcm("n2"), "offline once its lease surely expired");
+        List<String> elsewhere = c.activeOn("dummy").stream().filter(n -> !n.equals("n2")).toList();
+        assertEquals(1, elsewhere.size(), "recovered elsewhere: " + c.dispatched);
+        assertTrue(c.dispatchedAtMs.get("start dummy on " + elsewhere.get(0)) - expelledAt
+                >= TestCluster.LEASE_MS + TestCluster.MARGIN_MS, c.dispatchedAtMs.toString());
+        // its join arrives at last: readmitted, with leases again
+        c.lrms.get("n2").join("2", c.view.viewId(), true);
+        c.advance(300);
+        assertTrue(c.dc.grantsTo("n2"));
+        assertTrue(c.inCcm("n2"), "online again after its join");
     }
 
     @Test

@@ -144,7 +144,7 @@ class LeaseProtocolSimulationTest {
             long now = nanos(nowMs);
             if (d.view.coordinator().equals(d.name) && !d.guard.recovering(now) && !resigned.contains(d.name)) {
                 LeaseProtocol.Round round = d.protocol.leaseRound(d.view, ++d.sequence, quorate(d.view, n),
-                        List.copyOf(resigned), resigned::contains, now);
+                        List.copyOf(resigned), resigned::contains, member -> true, now);
                 round.leases().forEach((member, lease) -> deliver(i, indexOf(member), () -> leaseArrived(lease,
                         indexOf(member))));
                 check();
@@ -166,7 +166,7 @@ class LeaseProtocolSimulationTest {
                 int dc = indexOf(lease.dc());
                 deliver(i, dc, () -> {
                     LeaseProtocol.Answered r = nodes.get(dc).protocol.ackReceived(m.name, ack, nodes.get(dc).view,
-                            nanos(nowMs));
+                            member -> true, nanos(nowMs));
                     if (r.grant() != null) {
                         deliver(dc, i, () -> leaseArrived(r.grant(), i));
                     }

@@ -54,7 +54,7 @@ class MessagesFuzzTest {
         MembershipView view = view();
         LeaseProtocol dc = protocol("n1");
         LeaseProtocol member = protocol("n2");
-        dc.leaseRound(view, 42, true, List.of(), n -> false, 0);
+        dc.leaseRound(view, 42, true, List.of(), n -> false, n -> true, 0);
         int decoded = 0;
         for (int i = 0; i < ROUNDS; i++) {
             byte[] m = mutate(corpus.get(rng.nextInt(corpus.size())), rng);
@@ -77,7 +77,7 @@ class MessagesFuzzTest {
                     member.leaseReceived(l, view, n -> false, i);
                 } else if (msg instanceof Messages.LeaseAck a) {
                     assertNotNull(a.member());
-                    dc.ackReceived("n2", a, view, i);
+                    dc.ackReceived("n2", a, view, n -> true, i);
                 } else if (msg instanceof Messages.Dead d) {
                     assertNotNull(d.node());
                 } else if (msg instanceof Messages.Resign r) {

@@ -55,7 +55,7 @@ final class TestCluster {
     /** The quorum state the DC reads; by default quorate, computed from the DC's current view. */
     volatile java.util.function.Supplier<QuorumState> quorum = this::quorateOfCurrentView;
     private final long t0;
-    private MembershipView view;
+    MembershipView view;
     private long viewId;
     private long leaseSequence;
 
