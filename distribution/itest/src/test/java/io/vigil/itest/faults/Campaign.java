@@ -148,14 +148,17 @@ final class Campaign {
 
     private void runStep() {
         FaultKind kind = pick();
+        currentKind = kind;
         Random r = AGENT_KINDS.contains(kind) ? agentRng : rng;
         TestHost target = r.nextInt(100) < 60 ? active("r1") : running().get(r.nextInt(running().size()));
         boolean burst = r.nextInt(100) < 40;
         Thread burster = burst ? startBurst(target) : null;
         measuredRecovery = null;
         int fencedBefore = pdu.fenced();
+        String started = java.time.LocalTime.now(java.time.ZoneOffset.UTC).toString();
         String detail = inject(kind, target);
-        log.printf("step %d: %s%s%n", step, detail, burst ? " + configuration burst" : "");
+        // started at: to find the step in the nodes' logs (UTC, as they write it)
+        log.printf("step %d: %s%s (started %s)%n", step, detail, burst ? " + configuration burst" : "", started);
         joinQuietly(burster);
         long t0 = System.nanoTime();
         boolean settled = awaitRecovery();
@@ -483,6 +486,8 @@ final class Campaign {
     }
 
     private final Map<String, Long> openOverlaps = new ConcurrentHashMap<>();
+    /** The fault of the step under way (what a double-active incident is attributed to). */
+    private volatile FaultKind currentKind;
 
     private void watchExclusivity() {
         try {
@@ -490,12 +495,13 @@ final class Campaign {
                 List<TestHost> on = servingCopies(r);
                 if (on.size() > 1 && !openOverlaps.containsKey(r)) {
                     openOverlaps.put(r, System.nanoTime());
-                    report.doubleActive();
+                    report.doubleActive(currentKind);
                     if (o.fencing()) {
                         report.violation(new Report.Violation(step, "exclusivity", r + " active on " + names(on)
                                 + " at once (from the hosts' own state)"));
                     }
-                    log.printf("  step %d: DOUBLE ACTIVE %s on %s%n", step, r, names(on));
+                    log.printf("  step %d: DOUBLE ACTIVE %s on %s (during the %s)%n", step, r, names(on),
+                            currentKind == null ? "setup" : currentKind.name().toLowerCase().replace('_', '-'));
                 } else if (on.size() <= 1) {
                     Long start = openOverlaps.remove(r);
                     if (start != null) {

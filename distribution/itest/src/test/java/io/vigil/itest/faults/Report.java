@@ -26,6 +26,7 @@ final class Report {
     private long acknowledgedChanges;
     private int fenced;
     private final List<Long> doubleActiveMillis = new ArrayList<>();
+    private final Map<String, Integer> doubleActiveByKind = new java.util.TreeMap<>();
     private String drawnFrom = "";
 
     Report(long seed, int nodes, boolean fencing) {
@@ -48,8 +49,14 @@ final class Report {
         violations.add(v);
     }
 
-    synchronized void doubleActive() {
+    /** A double-active incident began during a fault of {@code kind} (null: outside any fault). */
+    synchronized void doubleActive(FaultKind kind) {
         doubleActive++;
+        doubleActiveByKind.merge(kind == null ? "setup" : label(kind), 1, Integer::sum);
+    }
+
+    private static String label(FaultKind k) {
+        return k.name().toLowerCase().replace('_', '-');
     }
 
     synchronized void acknowledged(long n) {
@@ -95,7 +102,7 @@ final class Report {
             if (t.isEmpty() && u == 0) {
                 continue;
             }
-            out.printf("%-22s %6d %10s %10s %10s %12d%n", k.name().toLowerCase().replace('_', '-'), t.size() + u,
+            out.printf("%-22s %6d %10s %10s %10s %12d%n", label(k), t.size() + u,
                     t.isEmpty() ? "-" : t.get(0), t.isEmpty() ? "-" : t.get(t.size() / 2),
                     t.isEmpty() ? "-" : t.get(t.size() - 1), u);
         }
@@ -104,6 +111,10 @@ final class Report {
         out.printf("double-active incidents (two serving copies of an exclusive resource): %d%s%n", doubleActive,
                 d.isEmpty() ? "" : String.format(" (duration min/median/max %d/%d/%d ms, 10 ms resolution)", d.get(0),
                         d.get(d.size() / 2), d.get(d.size() - 1)));
+        if (!doubleActiveByKind.isEmpty()) {
+            out.printf("  by the fault during which they began: %s%n", doubleActiveByKind.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+        }
         out.printf("invariant violations: %d%n", violations.size());
         for (Violation v : violations) {
             out.printf("  step %d: %s: %s%n", v.step(), v.invariant(), v.detail());
