@@ -20,6 +20,17 @@ import org.junit.jupiter.api.Test;
  * <li>7 ({@code -Dfaults.seed=7 -Dfaults.fencing=off -Dfaults.count=30}, flapping link): the DC trusted a crash
  * record of a node's earlier process and skipped the lease wait, r1 ran on two hosts for 688 ms —
  * {@code DesignatedControllerTest.aCrashRecordOfAnEarlierIncarnationDoesNotSkipTheLeaseWait}.</li>
+ * <li>11 ({@code -Dfaults.seed=11 -Dfaults.kinds=STOP_FAILURE,START_TIMEOUT}): a cleanup was undone by the node's
+ * next join, which wrote the forgotten failure back — {@code
+ * DesignatedControllerTest.aCleanupIsNotUndoneByTheNodesNextJoin}.</li>
+ * <li>1122 ({@code -Dfaults.seed=1122 -Dfaults.count=100 -Dfaults.fencing=off}), steps 40 and 52 (a partition
+ * with a configuration burst): an acknowledged change was lost — a node alone in its view acknowledged its own
+ * changes and its higher version won the merge — {@code
+ * ReplicatedCibClusterTest.afterAPartitionHealsTheQuorateSidesCopyWinsEverywhere} and {@code
+ * ReplicaTest.theCopyQuorateMoreRecentlyWinsOverAHigherVersionMadeWithoutQuorum}; step 30 (a one-way cut): after
+ * the merge a member's broadcasts stayed stuck in the sequencer, its join never arrived and the DC kept a stopped
+ * resource for running for a minute — {@code
+ * DesignatedControllerTest.aMemberThatNeverJoinsIsExpelledAndItsResourcesRecoveredOnceItsLeaseExpired}.</li>
  * </ul>
  * These seeds were found before the failing-agent kinds (STOP_FAILURE, START_TIMEOUT) existed. Those kinds are
  * drawn from a random stream of their own, so a seed still draws the other kinds in the same order with the same
