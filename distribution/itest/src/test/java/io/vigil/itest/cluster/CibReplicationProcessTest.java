@@ -164,7 +164,7 @@ class CibReplicationProcessTest {
         acked.forEach(list -> list.forEach(a -> assertTrue(epochs.add(a.epoch()) && a.epoch() <= epoch)));
 
         // The victim restarts from its own disk and rejoins: every node ends with the survivors' copy, the
-        // victim's acknowledged changes included (an acknowledgement means a majority of the view persisted it).
+        // victim's acknowledged changes included (an acknowledgement means members holding quorum persisted it).
         victim.relaunch();
         victim.awaitReady(WAIT.multipliedBy(3));
         awaitMembers(WAIT, all, "n1", "n2", "n3");

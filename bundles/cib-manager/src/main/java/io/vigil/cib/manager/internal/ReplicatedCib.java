@@ -28,7 +28,8 @@ import io.vigil.messaging.api.Registration;
 /**
  * The replicated CIB of one member over any {@link ClusterMessaging}, without OSGi: joins the cluster's copy by
  * state transfer, sends changes as totally ordered broadcasts that every member applies through its
- * {@link Replica}, and offers its whole copy after joins and merges so that the highest version wins everywhere.
+ * {@link Replica}, and offers its whole copy after joins and merges so that the same copy wins everywhere (the
+ * one changed most recently in a quorate view, then the highest version).
  * {@link CibManagerComponent} runs one per node; tests run several in one JVM over real channels.
  */
 final class ReplicatedCib implements CibService, AutoCloseable {
