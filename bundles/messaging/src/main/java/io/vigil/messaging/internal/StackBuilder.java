@@ -12,7 +12,6 @@ import org.jgroups.protocols.FRAG4;
 import org.jgroups.protocols.MERGE3;
 import org.jgroups.protocols.MFC;
 import org.jgroups.protocols.PING;
-import org.jgroups.protocols.SEQUENCER;
 import org.jgroups.protocols.TCP;
 import org.jgroups.protocols.TCPPING;
 import org.jgroups.protocols.TP;
@@ -28,7 +27,8 @@ import org.jgroups.stack.Protocol;
 /**
  * Builds the JGroups protocol stack in code (no XML, no class loading by name, no system properties), bottom
  * first: transport, {@link Seal} (omitted only when insecure), discovery, MERGE3, FD_SOCK2, FD_ALL3,
- * VERIFY_SUSPECT2, NAKACK2, UNICAST3, STABLE, GMS, MFC, UFC, SEQUENCER (total order), FRAG4.
+ * VERIFY_SUSPECT2, NAKACK2, UNICAST3, STABLE, GMS, MFC, UFC, SEQUENCER (total order, see {@link KeepingSequencer}),
+ * FRAG4.
  */
 final class StackBuilder {
 
@@ -64,7 +64,7 @@ final class StackBuilder {
         stack.add(new GMS().setJoinTimeout(t.joinTimeoutMs()).printLocalAddress(false));
         stack.add(new MFC());
         stack.add(new UFC());
-        stack.add(new SEQUENCER());
+        stack.add(new KeepingSequencer());
         stack.add(new FRAG4());
         return stack;
     }
