@@ -48,9 +48,9 @@ import io.vigil.scheduler.Transition;
  * holding that view within the last lease time ({@link DcAuthority}), and only on a quorum computed from that same
  * view (a quorum event can arrive before the view it was computed from). Stops already under way may finish.
  *
- * <p>A member that stays in the view but does not join it within the join wait (its messages do not reach the
- * cluster's total order: a sequencer stuck after a merge, say) cannot be trusted with resources, and its history in
- * the CIB may be stale. The DC expels it: it grants it no more lease time ({@link #grantsTo}), so the member stops
+ * <p>A member that stays in the view but does not join it within the join wait although its controller answers
+ * leases (its broadcasts do not reach the cluster's total order), or that answers nothing for a minute, cannot be
+ * trusted with resources, and its history in the CIB may be stale. The DC expels it: it grants it no more lease time ({@link #grantsTo}), so the member stops
  * its exclusive resources on its own, and once the lease it may still hold has surely expired the DC marks it
  * offline and recovers its resources (fencing it first when fencing is enabled). Its join, whenever it arrives,
  * readmits it.
@@ -87,6 +87,8 @@ final class DesignatedController {
     private final long leaseNanos;
 
     private static final long JOIN_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** How long a member that neither joins nor answers leases may take (a slow start) before it is expelled. */
+    private static final long SILENT_MEMBER_WAIT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private MembershipView view;
     private long viewInstalledNanos;
@@ -102,6 +104,8 @@ final class DesignatedController {
     private ScheduledFuture<?> retry;
     /** Members that did not join this DC's view in time, with when they were expelled (this node's clock). */
     private final Map<String, Long> expelled = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The view for which the DC last said it schedules without a silent member's join (logged once a view). */
+    private long silentWarnedView = -1;
     /** Why the DC last held back (logged once per episode), or null while it may act. */
     private String holdingBack;
 
@@ -367,18 +371,29 @@ final class DesignatedController {
             return;
         }
         List<String> notJoined = notJoined(current);
-        if (!notJoined.isEmpty() && nanos.getAsLong() - viewInstalledNanos < JOIN_WAIT_NANOS) {
+        long sinceView = nanos.getAsLong() - viewInstalledNanos;
+        if (!notJoined.isEmpty() && sinceView < JOIN_WAIT_NANOS) {
             // Pacemaker's join round: schedule on every member's own history, never on a stale copy of it.
             retryIn(100);
             return;
         }
-        if (notJoined.stream().anyMatch(n -> !n.equals(me))) {
-            expel(notJoined);
+        // A member whose controller answers this DC's leases should have joined by now: its broadcasts are lost.
+        // One that answers nothing may still be starting: it is given the longer wait.
+        List<String> expel = notJoined.stream().filter(n -> !n.equals(me) && (sinceView >= SILENT_MEMBER_WAIT_NANOS
+                || authority.answeredAt(n, view.viewId()) != null)).toList();
+        if (!expel.isEmpty()) {
+            expel(expel);
             return; // updateNodeStates() schedules again once their leases have expired
         }
+        if (!notJoined.isEmpty() && silentWarnedView != view.viewId()) {
+            silentWarnedView = view.viewId();
+            LOG.log(System.Logger.Level.WARNING, "scheduling although " + notJoined + " did not join view "
+                    + view.viewId() + " within " + JOIN_WAIT_NANOS / 1_000_000 + " ms (no answer from its controller "
+                    + "either: starting, or stuck; expelled after " + SILENT_MEMBER_WAIT_NANOS / 1_000_000_000L
+                    + " s)");
+        }
         if (!notJoined.isEmpty()) {
-            LOG.log(System.Logger.Level.WARNING, "scheduling although this DC's own join of view " + view.viewId()
-                    + " has not arrived within " + JOIN_WAIT_NANOS / 1_000_000 + " ms");
+            retryIn(SILENT_MEMBER_WAIT_NANOS / 1_000_000 / 10); // to expel them in time
         }
         Map<String, String> attrs = new LinkedHashMap<>(current.attributes());
         attrs.put("have-quorum", q.quorate() ? "1" : "0");
@@ -455,8 +470,8 @@ final class DesignatedController {
     }
 
     /**
-     * Expels the members that did not join this view within the join wait (never this node itself): no more lease
-     * time for them, and their resources are recovered once what they may still hold has expired.
+     * Expels members that did not join this view in time (never this node itself): no more lease time for them,
+     * and their resources are recovered once what they may still hold has expired.
      */
     private void expel(List<String> notJoined) {
         long now = nanos.getAsLong();
@@ -465,10 +480,10 @@ final class DesignatedController {
             if (!member.equals(me) && expelled.putIfAbsent(member, now) == null) {
                 any = true;
                 LOG.log(System.Logger.Level.WARNING, "node " + member + " did not join view " + view.viewId()
-                        + " within " + JOIN_WAIT_NANOS / 1_000_000 + " ms (its messages do not reach the cluster's "
-                        + "order): it gets no more lease, its resources are recovered once the lease it may hold has "
-                        + "expired, and it is readmitted when its join arrives; if this repeats, check the network "
-                        + "between " + member + " and " + me);
+                        + " within " + (now - viewInstalledNanos) / 1_000_000 + " ms (its messages do not reach the "
+                        + "cluster's order): it gets no more lease, its resources are recovered once the lease it may "
+                        + "hold has expired, and it is readmitted when its join arrives; if this repeats, check the "
+                        + "network between " + member + " and " + me);
             }
         }
         if (any) {

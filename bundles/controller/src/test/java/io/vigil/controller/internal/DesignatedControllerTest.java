@@ -90,6 +90,27 @@ class DesignatedControllerTest {
     }
 
     @Test
+    void aMemberThatNeitherJoinsNorAnswersIsGivenAMinuteBeforeItIsExpelled() {
+        // a node still starting (its controller not up yet) must not be expelled, and fenced, after 10 s
+        TestCluster c = new TestCluster(TestCluster.cib(TestCluster.NO_FENCING, TestCluster.DUMMY), "n1", "n2",
+                "n3");
+        c.joinLost.add("n3");
+        c.view("n1", "n2", "n3");
+        c.movedOn("n3"); // its controller answers none of the DC's leases
+        c.advance(9900);
+        assertTrue(c.dispatched.isEmpty(), c.dispatched.toString());
+        c.advance(300);
+        assertEquals(1, c.activeOn("dummy").size(), "scheduled after the 10 s join wait: " + c.dispatched);
+        assertTrue(c.dc.grantsTo("n3") && c.inCcm("n3"), "not expelled after 10 s");
+        c.advance(49_000);
+        assertTrue(c.dc.grantsTo("n3"), "not within the minute");
+        c.advance(7_000);
+        assertFalse(c.dc.grantsTo("n3"), "expelled after a minute of silence");
+        c.advance(TestCluster.LEASE_MS + TestCluster.MARGIN_MS + 100);
+        assertFalse(c.inCcm("n3"));
+    }
+
+    @Test
     void dcDeadtimeWaitsForConfiguredNodesThatAreNotThereYet() {
         TestCluster c = new TestCluster(TestCluster.cib(DEADTIME_5S, TestCluster.DUMMY), "n1", "n2", "n3");
         c.allNodesPresent = false;
