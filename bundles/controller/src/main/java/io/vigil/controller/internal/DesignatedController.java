@@ -50,10 +50,10 @@ import io.vigil.scheduler.Transition;
  *
  * <p>A member that stays in the view but does not join it within the join wait although its controller answers
  * leases (its broadcasts do not reach the cluster's total order), or that answers nothing for a minute, cannot be
- * trusted with resources, and its history in the CIB may be stale. The DC expels it: it grants it no more lease time ({@link #grantsTo}), so the member stops
- * its exclusive resources on its own, and once the lease it may still hold has surely expired the DC marks it
- * offline and recovers its resources (fencing it first when fencing is enabled). Its join, whenever it arrives,
- * readmits it.
+ * trusted with resources, and its history in the CIB may be stale. The DC expels it: it grants it no more lease
+ * time ({@link #grantsTo}), so the member stops its exclusive resources on its own, and once the lease it may still
+ * hold has surely expired the DC marks it offline and recovers its resources (fencing it first when fencing is
+ * enabled). Its join, whenever it arrives, readmits it.
  *
  * <p>Every method runs on the single {@code loop} thread (except {@link #grantsTo}); callbacks from other threads
  * post to it.
