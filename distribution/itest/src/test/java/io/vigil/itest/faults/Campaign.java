@@ -321,7 +321,9 @@ final class Campaign {
         String detail;
         String stale = staleNote("r1");
         try (AgentFaults.PinnedState pin = new AgentFaults.PinnedState(on, "r1")) {
-            on.ok("pcs resource ban r1 " + on.name());
+            // through another host: with fencing, "on" may be powered off before its answer is out (seed 5005, 436)
+            cluster.others(on).stream().filter(TestHost::serving).findFirst().orElse(on)
+                    .ok("pcs resource ban r1 " + on.name());
             long t0 = System.nanoTime();
             if (o.fencing()) {
                 measuredRecovery = awaitServingElsewhere("r1", on, t0, "its stop failed on " + on.name());
