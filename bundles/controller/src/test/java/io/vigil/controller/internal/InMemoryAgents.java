@@ -30,6 +30,7 @@ final class InMemoryAgents implements ResourceExecutor {
 
     private final Set<String> active = ConcurrentHashMap.newKeySet();
     private final Set<String> failingStarts = new HashSet<>();
+    private final Set<String> failingStops = new HashSet<>();
     private final Map<String, OperationRequest> recurring = new ConcurrentHashMap<>();
     private final List<OperationListener> listeners = new CopyOnWriteArrayList<>();
     /** Every operation run, as "resource task interval", in order. */
@@ -60,6 +61,15 @@ final class InMemoryAgents implements ResourceExecutor {
         failingStarts.remove(resource);
     }
 
+    /** Stops of {@code resource} fail and leave it running (until {@link #repairStops}). */
+    void failStops(String resource) {
+        failingStops.add(resource);
+    }
+
+    void repairStops(String resource) {
+        failingStops.remove(resource);
+    }
+
     /** Runs every recurring monitor once, as its interval would. */
     void fireMonitors() {
         for (OperationRequest r : List.copyOf(recurring.values())) {
@@ -76,7 +86,11 @@ final class InMemoryAgents implements ResourceExecutor {
                     active.add(request.resourceId());
                 }
             }
-            case STOP -> active.remove(request.resourceId());
+            case STOP -> {
+                if (!failingStops.contains(request.resourceId())) {
+                    active.remove(request.resourceId());
+                }
+            }
             default -> {
             }
         }
@@ -91,6 +105,7 @@ final class InMemoryAgents implements ResourceExecutor {
         AgentResult result = switch (request.action()) {
             case START -> up ? AgentResult.success() : AgentResult.error(OcfExitCode.ERR_GENERIC, "start failed");
             case MONITOR -> up ? AgentResult.success() : AgentResult.notRunning("not running");
+            case STOP -> up ? AgentResult.error(OcfExitCode.ERR_GENERIC, "stop failed") : AgentResult.success();
             default -> AgentResult.success();
         };
         OperationResult r = new OperationResult(request, result, ++callId, Instant.now(), Duration.ZERO);
