@@ -87,4 +87,12 @@ class ModelTest {
     private static LoadResult CibXmlReader_read(String xml) throws CibParseException {
         return io.vigil.cib.xml.CibXmlReader.read(xml);
     }
+
+    @Test
+    void aVersionReadsBackWhatItWrites() {
+        io.vigil.cib.model.CibVersion v = new io.vigil.cib.model.CibVersion(1, 22, 333);
+        assertEquals(v, io.vigil.cib.model.CibVersion.parse(v.toString()));
+        assertThrows(IllegalArgumentException.class, () -> io.vigil.cib.model.CibVersion.parse("0.1"));
+        assertThrows(IllegalArgumentException.class, () -> io.vigil.cib.model.CibVersion.parse("0.x.1"));
+    }
 }

@@ -20,6 +20,19 @@ public record CibVersion(long adminEpoch, long epoch, long numUpdates) implement
         return new CibVersion(adminEpoch, epoch, numUpdates + 1);
     }
 
+    /**
+     * Reads {@code admin_epoch.epoch.num_updates}, as {@link #toString()} writes it.
+     *
+     * @throws IllegalArgumentException when the text is not three dot-separated whole numbers
+     */
+    public static CibVersion parse(String text) {
+        String[] p = text.split("\\.", -1);
+        if (p.length != 3) {
+            throw new IllegalArgumentException("'" + text + "' is not admin_epoch.epoch.num_updates");
+        }
+        return new CibVersion(Long.parseLong(p[0]), Long.parseLong(p[1]), Long.parseLong(p[2]));
+    }
+
     public boolean isOlderThan(CibVersion other) {
         return compareTo(other) < 0;
     }

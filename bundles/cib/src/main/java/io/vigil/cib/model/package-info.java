@@ -3,5 +3,5 @@
  * Iteration order of every collection is document order.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.vigil.cib.model;

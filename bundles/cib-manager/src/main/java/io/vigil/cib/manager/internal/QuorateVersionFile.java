@@ -33,7 +33,7 @@ final class QuorateVersionFile {
             return;
         }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        byte[] text = (v.adminEpoch() + "." + v.epoch() + "." + v.numUpdates() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] text = (v + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             ch.write(ByteBuffer.wrap(text));
@@ -55,11 +55,7 @@ final class QuorateVersionFile {
             return null;
         }
         try {
-            String[] p = text.split("\\.", -1);
-            if (p.length != 3) {
-                throw new IllegalArgumentException("needs admin_epoch.epoch.num_updates");
-            }
-            CibVersion v = new CibVersion(Long.parseLong(p[0]), Long.parseLong(p[1]), Long.parseLong(p[2]));
+            CibVersion v = CibVersion.parse(text);
             return v.compareTo(loaded) > 0 ? loaded : v;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, file + " holds '" + text + "', not a CIB version (" + e.getMessage()

@@ -38,7 +38,7 @@ final class Wire {
         o.addProperty("id", r.id());
         o.addProperty("origin", r.origin());
         if (r.base() != null) {
-            o.addProperty("base", text(r.base()));
+            o.addProperty("base", r.base().toString());
         }
         o.add("changes", JsonParser.parseString(ChangeJson.write(r.changes())));
         return o.toString().getBytes(StandardCharsets.UTF_8);
@@ -110,17 +110,13 @@ final class Wire {
     private static void addCopy(JsonObject o, Replica.Copy copy) {
         o.add("snapshot", JsonParser.parseString(CibJson.write(copy.snapshot())));
         if (copy.quorateVersion() != null) {
-            o.addProperty("quorate-version", text(copy.quorateVersion()));
+            o.addProperty("quorate-version", copy.quorateVersion().toString());
         }
     }
 
     private static Replica.Copy copy(JsonObject o) throws CibParseException {
         return new Replica.Copy(CibJson.read(element(o, "snapshot").toString()),
                 version("$.quorate-version", o.get("quorate-version")));
-    }
-
-    private static String text(CibVersion v) {
-        return v.adminEpoch() + "." + v.epoch() + "." + v.numUpdates();
     }
 
     private static String string(JsonObject o, String field) throws CibParseException {
@@ -144,11 +140,7 @@ final class Wire {
             return null;
         }
         try {
-            String[] p = e.getAsString().split("\\.", -1);
-            if (p.length != 3) {
-                throw new IllegalArgumentException("needs admin_epoch.epoch.num_updates");
-            }
-            return new CibVersion(Long.parseLong(p[0]), Long.parseLong(p[1]), Long.parseLong(p[2]));
+            return CibVersion.parse(e.getAsString());
         } catch (RuntimeException ex) {
             throw new CibParseException(path, "not a version: " + e, ex);
         }
