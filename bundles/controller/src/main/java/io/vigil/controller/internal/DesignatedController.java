@@ -244,21 +244,8 @@ final class DesignatedController {
         long now = nanos.getAsLong();
         long nextDeadline = Long.MAX_VALUE;
         for (Member m : view.members()) {
-            Long expelledAt = expelled.get(m.name());
-            if (expelledAt != null) {
-                Long deadline = expelledLeaseExpiry(expelledAt, now);
-                Optional<NodeState> state = s.status().nodeByName(m.name());
-                if (deadline != null && now - deadline >= 0) {
-                    if (state.isPresent() && state.get().inCcm()) {
-                        changes.add(new CibChange.SetNodeState(Integer.toString(m.nodeId()), m.name(), Map.of(
-                                "in_ccm", "false", "crmd", "offline", "join", "down")));
-                        changes.add(new CibChange.ClearTransientAttributes(m.name()));
-                    }
-                } else {
-                    nextDeadline = Math.min(nextDeadline, deadline == null
-                            ? now + TimeUnit.MILLISECONDS.toNanos(100) : deadline);
-                }
-                continue;
+            if (expelled.containsKey(m.name())) {
+                continue; // marked offline below, once the lease it may hold has expired
             }
             if (s.configuration().nodeByName(m.name()).isEmpty()) {
                 changes.add(new CibChange.CreateNode(new Node(Integer.toString(m.nodeId()), m.name(), "member", null,
@@ -275,10 +262,13 @@ final class DesignatedController {
             }
         }
         for (NodeState ns : s.status().nodes()) {
-            if (view.contains(ns.uname()) || !ns.inCcm()) {
+            Long expelledAt = expelled.get(ns.uname());
+            if (!ns.inCcm() || (view.contains(ns.uname()) && expelledAt == null)) {
                 continue;
             }
-            Long deadline = noLeaseToWaitFor.contains(ns.uname()) ? Long.valueOf(now) : leaseExpiry(ns.uname(), now);
+            // an expelled member got no grant since it was expelled; a lost node none after its last answer
+            Long deadline = noLeaseToWaitFor.contains(ns.uname()) ? Long.valueOf(now) : leaseExpiry(
+                    expelledAt != null ? expelledAt : authority.lastAnswerReceived(ns.uname()), now);
             if (deadline == null) {
                 // no authority yet to count from: look again soon (authorityGained() also runs this)
                 nextDeadline = Math.min(nextDeadline, now + TimeUnit.MILLISECONDS.toNanos(100));
@@ -385,14 +375,14 @@ final class DesignatedController {
             expel(expel);
             return; // updateNodeStates() schedules again once their leases have expired
         }
-        if (!notJoined.isEmpty() && silentWarnedView != view.viewId()) {
-            silentWarnedView = view.viewId();
-            LOG.log(System.Logger.Level.WARNING, "scheduling although " + notJoined + " did not join view "
-                    + view.viewId() + " within " + JOIN_WAIT_NANOS / 1_000_000 + " ms (no answer from its controller "
-                    + "either: starting, or stuck; expelled after " + SILENT_MEMBER_WAIT_NANOS / 1_000_000_000L
-                    + " s)");
-        }
         if (!notJoined.isEmpty()) {
+            if (silentWarnedView != view.viewId()) {
+                silentWarnedView = view.viewId();
+                LOG.log(System.Logger.Level.WARNING, "scheduling although " + notJoined + " did not join view "
+                        + view.viewId() + " within " + JOIN_WAIT_NANOS / 1_000_000 + " ms (no answer from its "
+                        + "controller either: starting, or stuck; expelled after "
+                        + SILENT_MEMBER_WAIT_NANOS / 1_000_000_000L + " s)");
+            }
             retryIn(SILENT_MEMBER_WAIT_NANOS / 1_000_000 / 10); // to expel them in time
         }
         Map<String, String> attrs = new LinkedHashMap<>(current.attributes());
@@ -470,14 +460,14 @@ final class DesignatedController {
     }
 
     /**
-     * Expels members that did not join this view in time (never this node itself): no more lease time for them,
-     * and their resources are recovered once what they may still hold has expired.
+     * Expels members that did not join this view in time (the caller never names this node): no more lease time
+     * for them, and their resources are recovered once what they may still hold has expired.
      */
-    private void expel(List<String> notJoined) {
+    private void expel(List<String> members) {
         long now = nanos.getAsLong();
         boolean any = false;
-        for (String member : notJoined) {
-            if (!member.equals(me) && expelled.putIfAbsent(member, now) == null) {
+        for (String member : members) {
+            if (expelled.putIfAbsent(member, now) == null) {
                 any = true;
                 LOG.log(System.Logger.Level.WARNING, "node " + member + " did not join view " + view.viewId()
                         + " within " + (now - viewInstalledNanos) / 1_000_000 + " ms (its messages do not reach the "
@@ -502,31 +492,19 @@ final class DesignatedController {
     }
 
     /**
-     * When the lease an expelled member may still hold has surely expired: this DC granted none since it expelled
-     * it, a lease from any other DC was granted before this DC's authority began; null while there is no authority.
+     * When a node that is no longer a member, or was expelled, has surely stopped its exclusive resources on its own
+     * (its lease expired, plus the margin), on this node's clock; null while this DC has no authority to count from.
+     * A lease this DC granted lasts one lease time from the member's answer, so it ends before one lease time after
+     * {@code lastGrantBound} (the arrival of its last answer, or when it was expelled and granted no more); a lease
+     * from any other DC was granted before this DC's authority began, as two DCs are never authoritative at once
+     * ({@link DcAuthority}). The later of the two bounds it.
      */
-    private Long expelledLeaseExpiry(long expelledAt, long now) {
+    private Long leaseExpiry(Long lastGrantBound, long now) {
         Long since = authority.authoritativeSince(view, now);
         if (since == null) {
             return null;
         }
-        return (expelledAt - since > 0 ? expelledAt : since) + leaseNanos;
-    }
-
-    /**
-     * When {@code node}, no longer a member, has surely stopped its exclusive resources on its own (its lease
-     * expired, plus the margin), on this node's clock; null while this DC has no authority to count from. A lease
-     * this DC granted lasts one lease time from the member's answer, which arrived before the last one received; a
-     * lease from any other DC was granted before this DC's authority began, as two DCs are never authoritative at
-     * once ({@link DcAuthority}). The later of the two bounds it.
-     */
-    private Long leaseExpiry(String node, long now) {
-        Long since = authority.authoritativeSince(view, now);
-        if (since == null) {
-            return null;
-        }
-        Long answered = authority.lastAnswerReceived(node);
-        long from = answered != null && answered - since > 0 ? answered : since;
+        long from = lastGrantBound != null && lastGrantBound - since > 0 ? lastGrantBound : since;
         return from + leaseNanos;
     }
 
