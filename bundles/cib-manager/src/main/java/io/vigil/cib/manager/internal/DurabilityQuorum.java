@@ -28,8 +28,8 @@ interface DurabilityQuorum {
     }
 
     /**
-     * A majority of the current view, one vote each: what can be known without a quorum service (tests of the
-     * replication alone, a node whose quorum bundle is not active).
+     * A majority of the current view, one vote each: what can be known while no quorum service is bound (the
+     * quorum bundle not active yet).
      */
     DurabilityQuorum VIEW_MAJORITY = new DurabilityQuorum() {
         @Override
@@ -42,19 +42,4 @@ interface DurabilityQuorum {
             return 1;
         }
     };
-
-    /** A fixed number of expected votes, one vote per member (tests). */
-    static DurabilityQuorum ofExpected(int expectedVotes) {
-        return new DurabilityQuorum() {
-            @Override
-            public int needed(MembershipView view) {
-                return expectedVotes / 2 + 1;
-            }
-
-            @Override
-            public int votes(String member) {
-                return 1;
-            }
-        };
-    }
 }

@@ -182,11 +182,6 @@ final class Replica {
         return true;
     }
 
-    /** As {@link #offer(String, Copy)} for a copy of unknown quorate version (one loaded from disk). */
-    synchronized boolean offer(String origin, CibSnapshot offered) {
-        return offer(origin, new Copy(offered, null));
-    }
-
     private static int compare(CibVersion a, CibVersion b) {
         if (a == null || b == null) {
             return a == b ? 0 : a == null ? -1 : 1;

@@ -92,17 +92,17 @@ class ReplicaTest {
         CibSnapshot sb = b.current();
         assertEquals(sa.version(), sb.version(), "diverged copies with the same version");
         Replica x = replica();
-        x.offer("a", sa);
-        x.offer("b", sb);
+        x.offer("a", new Replica.Copy(sa, null));
+        x.offer("b", new Replica.Copy(sb, null));
         Replica y = replica();
-        y.offer("b", sb);
-        y.offer("a", sa);
+        y.offer("b", new Replica.Copy(sb, null));
+        y.offer("a", new Replica.Copy(sa, null));
         assertEquals(CibJson.write(x.current()), CibJson.write(y.current()));
         Replica z = replica();
         z.applyChange(null, List.of(new CibChange.SetProperty("stonith-enabled", "false")));
         z.applyChange(null, List.of(new CibChange.SetProperty("stonith-enabled", "true")));
-        assertTrue(x.offer("z", z.current()), "a higher version wins");
-        assertFalse(x.offer("a", sa), "a lower one does not");
+        assertTrue(x.offer("z", new Replica.Copy(z.current(), null)), "a higher version wins");
+        assertFalse(x.offer("a", new Replica.Copy(sa, null)), "a lower one does not");
         assertEquals(z.current().version(), x.current().version());
     }
 

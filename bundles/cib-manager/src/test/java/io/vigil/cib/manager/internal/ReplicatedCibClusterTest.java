@@ -54,6 +54,19 @@ class ReplicatedCibClusterTest {
     private static final Timeouts FAST = new Timeouts(200, 1000, 100, 500, 1000, 60_000);
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef-cib-test-key".getBytes(StandardCharsets.UTF_8);
 
+    /** The quorum service's view of a 3-node cluster: 2 votes, one per member, whatever the current view. */
+    private static final DurabilityQuorum THREE_EXPECTED_VOTES = new DurabilityQuorum() {
+        @Override
+        public int needed(io.vigil.messaging.api.MembershipView view) {
+            return 2;
+        }
+
+        @Override
+        public int votes(String member) {
+            return 1;
+        }
+    };
+
     private final List<ChannelMessaging> channels = new ArrayList<>();
     private final List<DISCARD> discards = new ArrayList<>();
     private final List<ReplicatedCib> cibs = new ArrayList<>();
@@ -98,7 +111,7 @@ class ReplicatedCibClusterTest {
                         disk.get().save(s);
                         saved.add(s.version());
                     }, () -> AgentCatalog.NONE, why -> ready.countDown(), commitTimeoutMs,
-                    DurabilityQuorum.ofExpected(3));
+                    THREE_EXPECTED_VOTES);
             disks.add(disk);
             cib.addListener((before, after) -> {
                 if (!before.version().equals(after.version())) { // not the initial state transfer of 0.0.0
